@@ -1,0 +1,70 @@
+"""quizgen: turn articles into quiz items, and study, print or export them.
+
+The pipeline runs article -> analysis -> facts -> items -> store -> quiz and
+exports. ``import quizgen`` is cheap: each public name below is imported from
+its module on first use, so spaCy and the database layer load only when needed.
+
+    >>> import quizgen
+    >>> with quizgen.Store("build/quizgen.db") as store:
+    ...     outcomes = list(quizgen.add_articles(store, ["seeds/"]))
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_PUBLIC = {
+    # ingest
+    "ArticleText": "quizgen.ingest",
+    "IngestOutcome": "quizgen.ingest",
+    "read_article": "quizgen.ingest",
+    "read_all": "quizgen.ingest",
+    "add_articles": "quizgen.ingest",
+    # analysis
+    "find_model": "quizgen.analyze",
+    "load_model": "quizgen.analyze",
+    # store
+    "Store": "quizgen.store",
+    "Article": "quizgen.store",
+    "Item": "quizgen.store",
+    "ItemKind": "quizgen.store",
+    "ItemStatus": "quizgen.store",
+    "Learner": "quizgen.store",
+    "ReviewState": "quizgen.store",
+    "ReviewLog": "quizgen.store",
+    # errors
+    "QuizgenError": "quizgen.errors",
+}
+
+__all__ = ["__version__", *_PUBLIC]
+
+if TYPE_CHECKING:
+    from quizgen.analyze import find_model, load_model
+    from quizgen.errors import QuizgenError
+    from quizgen.ingest import ArticleText, IngestOutcome, add_articles, read_all, read_article
+    from quizgen.store import (
+        Article,
+        Item,
+        ItemKind,
+        ItemStatus,
+        Learner,
+        ReviewLog,
+        ReviewState,
+        Store,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quizgen' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,100 @@
+"""``quizgen articles``: list, show and remove stored articles."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from quizgen.cli.context import open_store
+from quizgen.cli.render import local_time, out, print_json
+
+app = typer.Typer(help="List, show and remove stored articles.", no_args_is_help=True)
+
+ArticleId = Annotated[int, typer.Argument(metavar="ID", help="Article id, from: quizgen articles list")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.command("list")
+def list_articles(ctx: typer.Context, json: Json = False) -> None:
+    """List stored articles with their number of items.
+
+    \b
+    Example:
+      quizgen articles list --json
+    """
+    with open_store(ctx) as store:
+        summaries = store.articles()
+    if json:
+        print_json(summaries)
+        return
+    if not summaries:
+        out.print("No articles stored yet. Add some with: quizgen add PATH")
+        return
+    table = Table("id", "title", "items", "added", "source", box=None, pad_edge=False)
+    for s in summaries:
+        table.add_row(str(s.id), escape(s.title), str(s.items), local_time(s.added_at), escape(s.source))
+    out.print(table)
+
+
+@app.command("show")
+def show(ctx: typer.Context, article_id: ArticleId, json: Json = False) -> None:
+    """Show one article: its details and full text.
+
+    \b
+    Example:
+      quizgen articles show 1
+    """
+    with open_store(ctx) as store:
+        article = store.article(article_id)
+        items = store.count_items(article_id)
+    details = {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "language": article.language,
+        "added_at": article.added_at,
+        "content_hash": article.content_hash,
+        "words": len(article.text.split()),
+        "items": items,
+    }
+    if json:
+        print_json({**details, "text": article.text})
+        return
+    out.print(f"[bold]{escape(article.title)}[/]")
+    out.print(
+        f"article {article.id} · {details['words']} words · {items} items · "
+        f"added {local_time(article.added_at)} · {escape(article.source)}",
+        style="dim",
+    )
+    out.print()
+    sys.stdout.flush()
+    out.print(escape(article.text))
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    article_id: ArticleId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove an article with its items and their review history.
+
+    \b
+    Example:
+      quizgen articles remove 3 --yes
+    """
+    with open_store(ctx) as store:
+        article = store.article(article_id)
+        if not yes:
+            items = store.count_items(article_id)
+            typer.confirm(
+                f"Remove article {article.id} ({article.title}) and its {items} items?",
+                abort=True,
+                err=True,
+            )
+        removed, items = store.remove_article(article_id)
+    out.print(f"removed article {removed.id}: {escape(removed.title)} ({items} items)")

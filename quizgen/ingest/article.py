@@ -1,0 +1,184 @@
+"""One article file to its title and body text, ready for analysis.
+
+The headline is kept apart from the body: it is the article's title, not the
+first sentence of its text. The body is stored exactly as returned here, so
+every character offset computed later refers to this text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from quizgen.errors import ArticleError, UsageError
+from quizgen.ingest.decode import decode_text
+
+DEFAULT_MAX_BYTES = 5 * 1000 * 1000
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    "": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+STDIN = "<stdin>"
+# A first line longer than this is a paragraph, not a headline.
+_MAX_HEADLINE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article as read from its file: nothing analysed yet."""
+
+    title: str
+    text: str
+    source: str
+    format: str
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's body: equal for the same text however it is spaced."""
+    canonical = " ".join(text.split())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def parse_size(value: str) -> int:
+    """``"5MB"``, ``"500k"``, ``"1.5 MiB"`` or a plain number of bytes."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(i?)b?\s*", value, re.IGNORECASE)
+    if not match:
+        raise UsageError(f"size {value!r} is not valid; write it like 5MB, 500kB or 1000000")
+    number, prefix, binary = match.groups()
+    base = 1024 if binary else 1000
+    exponent = " kmg".index(prefix.lower() or " ")
+    size = int(float(number) * base**exponent)
+    if size <= 0:
+        raise UsageError(f"size {value!r} must be above zero")
+    return size
+
+
+def format_size(size: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
+
+
+def format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ArticleError(
+            str(path), f"unsupported file type {suffix!r}; quizgen reads .txt, .md and .html"
+        )
+    return FORMATS[suffix]
+
+
+def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleText:
+    """Read one article file. Raises :class:`ArticleError` if it cannot be used."""
+    path = Path(path)
+    source = str(path)
+    fmt = format_of(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleError(
+                source,
+                f"{format_size(size)}, over the {format_size(max_bytes)} limit; "
+                "raise it with --max-size",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(source, "no such file or directory") from None
+    except IsADirectoryError:
+        raise ArticleError(source, "is a directory") from None
+    except PermissionError:
+        raise ArticleError(source, "permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise ArticleError(source, f"cannot be read: {exc.strerror or exc}") from None
+    return parse_article(data, source=source, format=fmt, fallback_title=_title_from_name(path))
+
+
+def read_stream(
+    stream: BinaryIO | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ArticleText:
+    """Read one article from a byte stream, standard input by default."""
+    stream = stream if stream is not None else sys.stdin.buffer
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ArticleError(
+            STDIN, f"over the {format_size(max_bytes)} limit; raise it with --max-size"
+        )
+    return parse_article(data, source=STDIN, format=_sniff_format(data))
+
+
+def parse_article(
+    data: bytes, *, source: str, format: str, fallback_title: str | None = None
+) -> ArticleText:
+    """Turn the bytes of an article in ``format`` (txt, md, html) into an :class:`ArticleText`."""
+    if not data.strip():
+        raise ArticleError(source, "empty file; an article needs some text")
+    text, warnings = decode_text(data, source)
+    if format == "html":
+        from quizgen.ingest.html import html_to_article
+
+        title, body = html_to_article(text)
+    elif format == "md":
+        from quizgen.ingest.markdown import markdown_to_article
+
+        title, body = markdown_to_article(text)
+    else:
+        title, body = _plain_to_article(text)
+    body = _tidy(body)
+    if not body:
+        raise ArticleError(source, "has no article text (only a title or markup)")
+    title = " ".join((title or "").split()) or fallback_title or _title_from_text(body)
+    return ArticleText(
+        title=title, text=body, source=source, format=format, warnings=tuple(warnings)
+    )
+
+
+def _plain_to_article(text: str) -> tuple[str | None, str]:
+    lines = text.strip().split("\n")
+    first = lines[0].strip()
+    rest = "\n".join(lines[1:]).strip()
+    if rest and len(first) <= _MAX_HEADLINE_CHARS:
+        return first, rest
+    return None, text
+
+
+def _tidy(body: str) -> str:
+    """Trailing spaces off every line, at most one blank line in a row, no blank ends."""
+    lines = [line.rstrip() for line in body.strip().split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _title_from_name(path: Path) -> str:
+    return re.sub(r"[-_]+", " ", path.stem).strip() or path.name
+
+
+def _title_from_text(body: str, words: int = 8) -> str:
+    head = body.split()
+    return " ".join(head[:words]) + (" …" if len(head) > words else "")
+
+
+def _sniff_format(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
+        return "html"
+    if head.startswith((b"---\n", b"# ")):
+        return "md"
+    return "txt"

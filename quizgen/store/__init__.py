@@ -1,0 +1,32 @@
+"""The store: articles, items, learners and reviews in SQLite or PostgreSQL.
+
+Last stage of generation and first of study: items -> store -> quiz and exports.
+This package never imports spaCy.
+"""
+
+from quizgen.store.database import ArticleSummary, Store
+from quizgen.store.engine import default_url, display_url, resolve_url
+from quizgen.store.models import (
+    Article,
+    Item,
+    ItemKind,
+    ItemStatus,
+    Learner,
+    ReviewLog,
+    ReviewState,
+)
+
+__all__ = [
+    "Article",
+    "ArticleSummary",
+    "Item",
+    "ItemKind",
+    "ItemStatus",
+    "Learner",
+    "ReviewLog",
+    "ReviewState",
+    "Store",
+    "default_url",
+    "display_url",
+    "resolve_url",
+]

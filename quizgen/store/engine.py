@@ -1,0 +1,119 @@
+"""Where the store lives and how it is opened.
+
+The default is an SQLite file in the user's data directory; ``--db URL`` or
+``QUIZGEN_DB`` points elsewhere, such as a PostgreSQL server for a classroom.
+URLs are shown with their password hidden, everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+
+from quizgen.errors import StoreError, UsageError
+
+DB_ENV = "QUIZGEN_DB"
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def default_url() -> str:
+    from platformdirs import user_data_path
+
+    return f"sqlite:///{user_data_path('quizgen') / 'quizgen.db'}"
+
+
+def resolve_url(url: str | None = None) -> URL:
+    """The database URL to use: the argument, then ``QUIZGEN_DB``, then the default.
+
+    A bare path is taken as an SQLite file.
+    """
+    raw = url or os.environ.get(DB_ENV) or default_url()
+    if "://" not in raw:
+        raw = f"sqlite:///{Path(raw).expanduser()}"
+    try:
+        parsed = make_url(raw)
+    except sa.exc.ArgumentError:
+        raise UsageError(
+            f"database URL {redact(raw)!r} is not valid; use a path, sqlite:///FILE "
+            "or postgresql+psycopg://USER@HOST/DB"
+        ) from None
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise UsageError(
+            f"database URL {display_url(parsed)!r} is not supported; use SQLite or PostgreSQL"
+        )
+    return parsed
+
+
+def display_url(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def redact(raw: str) -> str:
+    """Hide the password in a URL that may not even parse."""
+    try:
+        return display_url(make_url(raw))
+    except Exception:
+        scheme, sep, rest = raw.partition("://")
+        if sep and "@" in rest:
+            return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
+        return raw
+
+
+def create_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    try:
+        return sa.create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError:
+        raise StoreError(
+            "PostgreSQL support is not installed; run: pip install 'quizgen[postgres]'"
+        ) from None
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        path = Path(database)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the database directory {path.parent}: {exc.strerror}; "
+                "choose another place with --db"
+            ) from None
+    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @sa.event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # WAL lets a quiz read while an import writes; foreign keys are off in
+        # SQLite unless asked for on every connection.
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if database and database != ":memory:":
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    return engine
+
+
+@contextmanager
+def reporting_connection_errors(url: URL) -> Iterator[None]:
+    """Turn a failure to reach the database into one line that names it (password hidden)."""
+    try:
+        yield
+    except sa.exc.OperationalError as exc:
+        raise StoreError(f"cannot open the database {display_url(url)}: {_reason(exc)}") from exc
+
+
+def _reason(exc: sa.exc.DBAPIError) -> str:
+    text = str(exc.orig).strip() or type(exc.orig).__name__
+    return text.splitlines()[0]

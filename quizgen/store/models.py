@@ -1,0 +1,152 @@
+"""Tables of the store: articles, their items, learners and their reviews.
+
+The generator produces plain dataclasses; this module is where they become rows.
+Times are stored as UTC and always come back timezone-aware, whatever the
+database does with time zones.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Column, Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(sa.types.TypeDecorator):
+    """A timestamp stored as naive UTC and read back as aware UTC.
+
+    SQLite has no time zone type, and PostgreSQL's converts to the session's
+    zone; storing naive UTC behaves the same on both.
+    """
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use an aware UTC datetime")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc)
+
+
+class ItemKind(str, enum.Enum):
+    wh = "wh"
+    cloze = "cloze"
+    multiple_choice = "multiple_choice"
+    true_false = "true_false"
+    matching = "matching"
+
+
+class ItemStatus(str, enum.Enum):
+    draft = "draft"
+    approved = "approved"
+    rejected = "rejected"
+    edited = "edited"
+
+
+def _timestamp(**kwargs: Any) -> Any:
+    return Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False, **kwargs))
+
+
+def _json_list() -> Any:
+    return Field(default_factory=list, sa_column=Column(sa.JSON(), nullable=False))
+
+
+def _fk(target: str) -> Any:
+    return Field(
+        sa_column=Column(
+            sa.Integer, sa.ForeignKey(target, ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    source: str
+    text: str = Field(sa_column=Column(sa.Text(), nullable=False))
+    content_hash: str = Field(max_length=64, unique=True)
+    language: str = Field(default="en", max_length=16)
+    added_at: datetime = _timestamp()
+
+
+class Item(SQLModel, table=True):
+    """One question-answer item drawn from one sentence of one article.
+
+    ``key`` is derived from what the item asks about, not from its wording, so
+    regenerating an article finds the same keys and review history and Anki
+    notes stay attached.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = _fk("article.id")
+    key: str = Field(max_length=64, unique=True)
+    kind: ItemKind = Field(sa_column=Column(sa.String(32), nullable=False))
+    prompt: str = Field(sa_column=Column(sa.Text(), nullable=False))
+    answer: str
+    accepted_answers: list[str] = _json_list()
+    distractors: list[str] = _json_list()
+    sentence: str = Field(sa_column=Column(sa.Text(), nullable=False))
+    sentence_start: int = Field(description="offset of the sentence in the article text")
+    answer_start: int | None = Field(default=None, description="offset of the answer in the sentence")
+    answer_end: int | None = None
+    rule: str = Field(max_length=64)
+    score: float = 0.0
+    status: ItemStatus = Field(
+        default=ItemStatus.draft,
+        sa_column=Column(sa.String(16), nullable=False, index=True, server_default="draft"),
+    )
+    created_at: datetime = _timestamp()
+    updated_at: datetime = _timestamp()
+
+
+class Learner(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    created_at: datetime = _timestamp()
+
+
+class ReviewState(SQLModel, table=True):
+    """The FSRS card of one learner for one item.
+
+    ``card`` is the scheduler's own serialization; ``due`` is copied out of it
+    so that the due-item query can use an index.
+    """
+
+    __table_args__ = (
+        sa.UniqueConstraint("learner_id", "item_id"),
+        sa.Index("ix_reviewstate_learner_due", "learner_id", "due"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = _fk("learner.id")
+    item_id: int = _fk("item.id")
+    due: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    card: dict[str, Any] = Field(default_factory=dict, sa_column=Column(sa.JSON(), nullable=False))
+    updated_at: datetime = _timestamp()
+
+
+class ReviewLog(SQLModel, table=True):
+    __table_args__ = (sa.Index("ix_reviewlog_learner_reviewed", "learner_id", "reviewed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = _fk("learner.id")
+    item_id: int = _fk("item.id")
+    rating: int = Field(description="FSRS rating: 1 Again, 2 Hard, 3 Good, 4 Easy")
+    reviewed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    duration_ms: int | None = None
+    response: str | None = None
+    correct: bool | None = None

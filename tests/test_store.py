@@ -1,0 +1,162 @@
+"""The store on a real database: tables, constraints, SQLite settings, concurrency."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from quizgen.errors import NotFound
+from quizgen.ingest import ArticleText, read_article
+from quizgen.store import Article, Item, ItemKind, ItemStatus, Learner, ReviewLog, ReviewState, Store
+from tests.conftest import SEEDS, TEST_DB
+
+SEED = next(SEEDS.glob("*.txt"))
+sqlite_only = pytest.mark.skipif(bool(TEST_DB), reason="SQLite connection settings")
+
+
+def article_text(n: int) -> ArticleText:
+    return ArticleText(
+        title=f"Headline {n}", text=f"Body number {n} of a test article.", source=f"{n}.txt", format="txt"
+    )
+
+
+def make_item(article_id: int, key: str, **fields) -> Item:
+    return Item(
+        article_id=article_id,
+        key=key,
+        kind=ItemKind.wh,
+        prompt="Who signed the partnership?",
+        answer="Russia",
+        accepted_answers=["the Russian Federation"],
+        distractors=["Mali", "Niger", "Chad"],
+        sentence="Russia signed the partnership.",
+        sentence_start=0,
+        answer_start=0,
+        answer_end=6,
+        rule="svo-subject",
+        score=0.8,
+        **fields,
+    )
+
+
+def test_article_round_trip(store: Store):
+    read = read_article(SEED)
+    article, created = store.add_article(read)
+    assert created
+    again = store.article(article.id)
+    assert (again.title, again.text, again.source) == (read.title, read.text, str(SEED))
+    assert again.content_hash == read.content_hash
+    assert again.language == "en"
+    assert again.added_at.tzinfo is not None
+    assert abs(again.added_at - datetime.now(timezone.utc)) < timedelta(minutes=5)
+
+
+def test_content_hash_is_unique_in_the_database(store: Store):
+    article, _ = store.add_article(article_text(1))
+    with pytest.raises(sa.exc.IntegrityError), Session(store.engine) as session:
+        session.add(
+            Article(title="other", source="x", text="y", content_hash=article.content_hash)
+        )
+        session.commit()
+
+
+def test_item_fields_round_trip_and_key_is_unique(store: Store):
+    article, _ = store.add_article(article_text(1))
+    with Session(store.engine) as session:
+        session.add(make_item(article.id, "k1"))
+        session.commit()
+        item = session.exec(select(Item)).one()
+        assert item.kind == ItemKind.wh
+        assert item.status == ItemStatus.draft
+        assert item.accepted_answers == ["the Russian Federation"]
+        assert item.distractors == ["Mali", "Niger", "Chad"]
+        assert item.sentence[item.answer_start : item.answer_end] == item.answer
+        assert item.updated_at.tzinfo is timezone.utc
+    with pytest.raises(sa.exc.IntegrityError), Session(store.engine) as session:
+        session.add(make_item(article.id, "k1"))
+        session.commit()
+
+
+def test_removing_an_article_removes_its_items_and_reviews(store: Store):
+    kept, _ = store.add_article(article_text(1))
+    gone, _ = store.add_article(article_text(2))
+    now = datetime.now(timezone.utc)
+    with Session(store.engine) as session:
+        learner = Learner(name="ada")
+        session.add(learner)
+        session.add_all([make_item(kept.id, "keep"), make_item(gone.id, "gone")])
+        session.commit()
+        for item in session.exec(select(Item)).all():
+            session.add(ReviewState(learner_id=learner.id, item_id=item.id, due=now, card={"state": 1}))
+            session.add(ReviewLog(learner_id=learner.id, item_id=item.id, rating=3, reviewed_at=now))
+        session.commit()
+    removed, items = store.remove_article(gone.id)
+    assert (removed.id, items) == (gone.id, 1)
+    with Session(store.engine) as session:
+        assert [i.key for i in session.exec(select(Item)).all()] == ["keep"]
+        assert len(session.exec(select(ReviewState)).all()) == 1
+        assert len(session.exec(select(ReviewLog)).all()) == 1
+    with pytest.raises(NotFound, match="no article with id"):
+        store.remove_article(gone.id)
+
+
+def test_review_state_is_one_per_learner_and_item(store: Store):
+    article, _ = store.add_article(article_text(1))
+    now = datetime.now(timezone.utc)
+    with Session(store.engine) as session:
+        session.add_all([Learner(name="ada"), make_item(article.id, "k")])
+        session.commit()
+        state = dict(learner_id=1, item_id=1, due=now, card={})
+        session.add(ReviewState(**state))
+        session.commit()
+    with pytest.raises(sa.exc.IntegrityError), Session(store.engine) as session:
+        session.add(ReviewState(**state))
+        session.commit()
+
+
+def test_naive_datetimes_are_refused(store: Store):
+    with pytest.raises(sa.exc.StatementError, match="naive datetime"), Session(store.engine) as session:
+        session.add(Learner(name="bob", created_at=datetime.now()))
+        session.commit()
+
+
+def test_foreign_keys_are_enforced(store: Store):
+    with pytest.raises(sa.exc.IntegrityError), Session(store.engine) as session:
+        session.add(make_item(article_id=999, key="orphan"))
+        session.commit()
+
+
+@sqlite_only
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(store: Store, db_url: str):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+    assert Path(db_url.removeprefix("sqlite:///") + "-wal").exists()
+
+
+ADD_IN_CHILD = """
+import sys
+from quizgen.ingest import ArticleText
+from quizgen.store import Store
+store = Store(sys.argv[1])
+for n in range(40):
+    store.add_article(ArticleText(title=f"t{n}", text=f"Shared body {n}.", source="x", format="txt"))
+"""
+
+
+def test_two_processes_adding_the_same_articles_store_each_once(store: Store, db_url: str):
+    children = [
+        subprocess.Popen([sys.executable, "-c", ADD_IN_CHILD, db_url], stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    for child in children:
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err.decode()
+    assert len(store.articles()) == 40
