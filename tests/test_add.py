@@ -90,7 +90,7 @@ def test_stdin(quizgen_process):
         "add", "-", input=b"A headline from a pipe\nThe body arrives on standard input.\n"
     )
     assert result.code == 0, result.err
-    assert "-> article 1: A headline from a pipe" in result.out
+    assert "added   <stdin> -> article 1: A headline from a pipe (6 words)" in result.out
 
 
 def test_a_bad_file_is_skipped_and_the_rest_are_stored(cli, tmp_path: Path):

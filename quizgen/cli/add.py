@@ -59,7 +59,7 @@ def add(
                 verb = "added" if outcome.status == "added" else "exists"
                 out.print(
                     f"{verb:<7} {escape(outcome.source)} -> article {outcome.article_id}: "
-                    f"{escape(outcome.title or '')} ({outcome.words} words)"
+                    f"{escape(outcome.title or '')} ({outcome.words} word{'' if outcome.words == 1 else 's'})"
                 )
     out.print(
         f"{counts['added']} added, {counts['exists']} already stored, {counts['failed']} failed"

@@ -34,7 +34,12 @@ def list_articles(ctx: typer.Context, json: Json = False) -> None:
     if not summaries:
         out.print("No articles stored yet. Add some with: quizgen add PATH")
         return
-    table = Table("id", "title", "items", "added", "source", box=None, pad_edge=False)
+    table = Table(box=None, pad_edge=False)
+    table.add_column("id", justify="right")
+    table.add_column("title", ratio=3, min_width=20)
+    table.add_column("items", justify="right")
+    table.add_column("added", no_wrap=True)
+    table.add_column("source", ratio=2, no_wrap=True, overflow="ellipsis")
     for s in summaries:
         table.add_row(str(s.id), escape(s.title), str(s.items), local_time(s.added_at), escape(s.source))
     out.print(table)

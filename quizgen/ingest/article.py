@@ -59,7 +59,7 @@ def content_hash(text: str) -> str:
 
 def parse_size(value: str) -> int:
     """``"5MB"``, ``"500k"``, ``"1.5 MiB"`` or a plain number of bytes."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(i?)b?\s*", value, re.IGNORECASE)
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(i?)(?:b|bytes?)?\s*", value, re.IGNORECASE)
     if not match:
         raise UsageError(f"size {value!r} is not valid; write it like 5MB, 500kB or 1000000")
     number, prefix, binary = match.groups()
@@ -74,7 +74,7 @@ def parse_size(value: str) -> int:
 def format_size(size: int) -> str:
     for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
         if size >= scale:
-            return f"{size / scale:.3g} {unit}"
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
     return f"{size} bytes"
 
 
@@ -152,18 +152,25 @@ def parse_article(
 
 
 def _plain_to_article(text: str) -> tuple[str | None, str]:
-    lines = text.strip().split("\n")
-    first = lines[0].strip()
-    rest = "\n".join(lines[1:]).strip()
-    if rest and len(first) <= _MAX_HEADLINE_CHARS:
-        return first, rest
-    return None, text
+    first, _, rest = text.strip().partition("\n")
+    if rest.strip() and len(first.strip()) <= _MAX_HEADLINE_CHARS:
+        return first, _unwrap(rest)
+    return None, _unwrap(text)
+
+
+def _unwrap(text: str) -> str:
+    """One paragraph per line: where blank lines mark paragraphs, the lines
+    between them are one hard-wrapped paragraph."""
+    text = text.strip()
+    if not re.search(r"\n[^\S\n]*\n", text):
+        return text
+    paragraphs = re.split(r"\n(?:[^\S\n]*\n)+", text)
+    return "\n".join(" ".join(p.split()) for p in paragraphs)
 
 
 def _tidy(body: str) -> str:
-    """Trailing spaces off every line, at most one blank line in a row, no blank ends."""
-    lines = [line.rstrip() for line in body.strip().split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    """Every line stripped, blank lines dropped: paragraphs are lines."""
+    return "\n".join(line.strip() for line in body.split("\n") if line.strip())
 
 
 def _title_from_name(path: Path) -> str:

@@ -16,7 +16,6 @@ from quizgen.errors import ArticleError
 from quizgen.ingest.article import (
     DEFAULT_MAX_BYTES,
     FORMATS,
-    STDIN,
     ArticleText,
     read_article,
     read_stream,
@@ -110,7 +109,7 @@ def add_articles(
             continue
         article, created = store.add_article(read)
         yield IngestOutcome(
-            source=read.source if read.source != STDIN else "-",
+            source=read.source,
             status="added" if created else "exists",
             article_id=article.id,
             title=article.title,
