@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -23,7 +24,7 @@ headlines = st.text(
     st.characters(categories=("L", "N", "Zs", "P"), exclude_characters="\x85\u2028\u2029"),
     min_size=1,
     max_size=120,
-).map(lambda s: " ".join(s.split())).filter(bool)
+).map(lambda s: unicodedata.normalize("NFC", " ".join(s.split()))).filter(bool)
 
 paragraphs = st.lists(st.sampled_from(SEED_SENTENCES), min_size=1, max_size=4).map(" ".join)
 

@@ -35,11 +35,11 @@ def list_articles(ctx: typer.Context, json: Json = False) -> None:
         out.print("No articles stored yet. Add some with: quizgen add PATH")
         return
     table = Table(box=None, pad_edge=False)
-    table.add_column("id", justify="right")
-    table.add_column("title", ratio=3, min_width=20)
-    table.add_column("items", justify="right")
-    table.add_column("added", no_wrap=True)
-    table.add_column("source", ratio=2, no_wrap=True, overflow="ellipsis")
+    table.add_column("id", justify="right", no_wrap=True, min_width=2)
+    table.add_column("title", min_width=24)
+    table.add_column("items", justify="right", no_wrap=True, min_width=5)
+    table.add_column("added", no_wrap=True, min_width=16)
+    table.add_column("source", overflow="fold", max_width=40)
     for s in summaries:
         table.add_row(str(s.id), escape(s.title), str(s.items), local_time(s.added_at), escape(s.source))
     out.print(table)
