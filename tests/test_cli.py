@@ -58,9 +58,13 @@ def test_articles_list_show_remove(cli):
     shown = cli("articles", "show", "1")
     assert shown.out.startswith(listing[0]["title"])
     assert "Ilya Tarasenko, the Director General of Glavkosmos" in shown.out
+    cli("add", SEEDS / "README.md")
     removed = cli("articles", "remove", "1", "--yes")
     assert removed.code == 0
     assert removed.out.startswith("removed article 1: ")
+    assert json.loads(cli("articles", "remove", "2", "--yes", "--json").out) == {
+        "id": 2, "title": "Seed articles", "items": 0
+    }
     assert json.loads(cli("articles", "list", "--json").out) == []
 
 

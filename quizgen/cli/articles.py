@@ -85,6 +85,7 @@ def remove(
     ctx: typer.Context,
     article_id: ArticleId,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    json: Json = False,
 ) -> None:
     """Remove an article with its items and their review history.
 
@@ -102,4 +103,7 @@ def remove(
                 err=True,
             )
         removed, items = store.remove_article(article_id)
+    if json:
+        print_json({"id": removed.id, "title": removed.title, "items": items})
+        return
     out.print(f"removed article {removed.id}: {escape(removed.title)} ({items} items)")
