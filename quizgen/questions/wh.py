@@ -1,0 +1,332 @@
+"""Wh-questions by syntactic transformation of one parsed sentence.
+
+facts -> questions (this) -> quality. Given a sentence and the span that is the
+answer, the clause holding the answer is cut out of the sentence, the answer
+phrase is removed, a wh-phrase chosen from its entity type and grammatical role
+is put in front, and the auxiliary is inverted (with do-support where the verb
+has none): "The game was played on February 7" -> "When was the game played?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+AUXILIARIES = frozenset({"aux", "auxpass"})
+# Clause parts that can go without changing what the clause says about its answer.
+DROPPABLE_BEFORE_SUBJECT = frozenset({"advcl", "prep", "npadvmod", "advmod", "intj", "ccomp", "parataxis"})
+DROPPABLE_ANYWHERE = frozenset({"appos", "parataxis", "meta", "dep"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "on", "inside", "within", "across", "throughout", "around", "outside"}
+)
+TEMPORAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "by", "until", "till"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+TIMES = frozenset({"DATE", "TIME"})
+NUMBERS = frozenset({"CARDINAL", "QUANTITY"})
+DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do", "VB": "do", "VBN": "did", "VBG": "did"}
+
+
+@dataclass(frozen=True)
+class WhPhrase:
+    words: str
+    absorbed: frozenset[int]  # token indices replaced by the phrase besides the answer
+    drop_preposition: bool
+
+
+def wh_question(sentence: Span, answer: Span) -> str | None:
+    """The question whose answer is ``answer``, from ``sentence``, or None."""
+    answer_ids = set(range(answer.start, answer.end))
+    verb = _clause_verb(answer)
+    if verb is None or verb.i in answer_ids:
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    slot = _slot(answer.root, verb)
+    clause = _clause_tokens(verb, answer_ids, subject)
+    clause = _compress(clause, verb, subject, answer_ids)
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i not in answer_ids:
+        antecedent = [t for t in verb.head.subtree if t.i < verb.head.i + 1 and t.i not in {x.i for x in verb.subtree} and not t.is_punct]
+        if slot is not None and slot.dep_ in SUBJECTS:
+            return None
+        clause = [t for t in clause if t.i != subject.i]
+        return _object_question(clause, verb, subject, answer, answer_ids, subject_words=antecedent)
+    if slot is not None and slot.dep_ in SUBJECTS:
+        return _subject_question(clause, subject, answer, answer_ids)
+    return _object_question(clause, verb, subject, answer, answer_ids)
+
+
+# --- finding the clause --------------------------------------------------------------
+
+
+def _clause_verb(answer: Span) -> Token | None:
+    token = answer.root
+    while True:
+        if token.pos_ in ("VERB", "AUX") and _subject(token) is not None and token.i not in range(answer.start, answer.end):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def _slot(token: Token, verb: Token) -> Token | None:
+    """The child of ``verb`` whose subtree holds ``token``."""
+    while token.head.i != token.i:
+        if token.head.i == verb.i:
+            return token
+        token = token.head
+    return None
+
+
+def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[Token]:
+    """The verb's subtree without the parts a question about the answer can do without."""
+    dropped: set[int] = set()
+    for child in verb.children:
+        ids = {t.i for t in child.subtree}
+        if ids & answer_ids:
+            continue
+        if child.dep_ in ("conj", "cc") and (child.dep_ == "cc" or child.pos_ in ("VERB", "AUX")):
+            dropped |= ids
+        elif child.dep_ == "mark":
+            dropped |= ids
+        elif child.dep_ in DROPPABLE_BEFORE_SUBJECT and child.i < subject.i:
+            dropped |= ids
+        elif child.dep_ == "advcl" and len(ids) > 3:
+            dropped |= ids
+    tokens = [t for t in verb.subtree if t.i not in dropped]
+    for token in tokens:
+        if token.i in dropped or token.i == verb.i:
+            continue
+        ids = {t.i for t in token.subtree}
+        if ids & answer_ids:
+            continue
+        if token.dep_ in DROPPABLE_ANYWHERE and _set_off(token):
+            dropped |= ids | _trailing_comma(token)
+        elif token.dep_ in ("relcl", "acl", "advcl") and len(ids) > 4 and token.head.i != verb.i:
+            dropped |= ids | _trailing_comma(token)
+    dropped |= _parentheticals(tokens, answer_ids)
+    kept = [t for t in verb.subtree if t.i not in dropped]
+    return _tidy_punctuation(kept, answer_ids)
+
+
+MAX_WORDS = 15
+# Verb dependents that a question can lose when it is too long: they add
+# circumstances, not what the clause is about.
+OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"})
+
+
+def _compress(clause: list[Token], verb: Token, subject: Token, answer_ids: set[int]) -> list[Token]:
+    """Drop the longest optional parts after the verb until the question is short."""
+    kept = list(clause)
+    candidates = sorted(
+        (c for c in verb.children if c.i > verb.i and c.dep_ in OPTIONAL_AFTER_VERB),
+        key=lambda c: -len(list(c.subtree)),
+    )
+    for child in candidates:
+        if len(kept) <= MAX_WORDS:
+            break
+        ids = {t.i for t in child.subtree}
+        if ids & answer_ids:
+            continue
+        kept = [t for t in kept if t.i not in ids]
+    return _tidy_punctuation(kept, answer_ids)
+
+
+def _set_off(token: Token) -> bool:
+    """Whether a phrase is set off by a comma, dash or parenthesis before it."""
+    first = token.left_edge
+    return first.i > 0 and first.nbor(-1).text in (",", "(", "-", "–", "—")
+
+
+def _trailing_comma(token: Token) -> set[int]:
+    last = token.right_edge
+    if last.i + 1 < len(last.doc) and last.nbor(1).text in (",", ")"):
+        return {last.i + 1}
+    return set()
+
+
+def _tidy_punctuation(tokens: list[Token], answer_ids: set[int]) -> list[Token]:
+    """No comma or dash at either end, and none twice in a row."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.is_punct and token.text in ",;:-–—" and token.i not in answer_ids:
+            if not out or (out[-1].is_punct and out[-1].text in ",;:-–—("):
+                continue
+        out.append(token)
+    while out and out[-1].is_punct and out[-1].i not in answer_ids:
+        out.pop()
+    return out
+
+
+def _parentheticals(tokens: list[Token], answer_ids: set[int]) -> set[int]:
+    dropped: set[int] = set()
+    opened: int | None = None
+    for position, token in enumerate(tokens):
+        if token.text in "([":
+            opened = position
+        elif token.text in ")]" and opened is not None:
+            inside = {t.i for t in tokens[opened : position + 1]}
+            if not inside & answer_ids:
+                dropped |= inside
+            opened = None
+    return dropped
+
+
+# --- the wh-phrase ---------------------------------------------------------------------
+
+
+def _entity_label(answer: Span) -> str:
+    labels = [t.ent_type_ for t in answer if t.ent_type_]
+    return max(set(labels), key=labels.count) if labels else ""
+
+
+def _noun_words(head: Token, in_answer: range) -> list[Token]:
+    """The head noun with its adjectives and compounds, without determiners."""
+    return [
+        t for t in head.subtree
+        if t.i <= head.i and t.i not in in_answer and t.dep_ in ("amod", "compound", "nmod", "nummod") and t.head.i == head.i
+    ] + [head]
+
+
+def _left_part(head: Token, in_answer: range) -> frozenset[int]:
+    return frozenset(t.i for t in head.subtree if t.i <= head.i)
+
+
+def wh_phrase(answer: Span) -> WhPhrase:
+    root = answer.root
+    label = _entity_label(answer)
+    head = root.head
+    preposition = head.lower_ if root.dep_ == "pobj" else ""
+    if label == "PERSON":
+        return WhPhrase("who", frozenset(), False)
+    if label in TIMES and (preposition in TEMPORAL_PREPOSITIONS or root.dep_ in ("npadvmod", "tmod")):
+        return WhPhrase("when", frozenset(), bool(preposition))
+    if label in PLACES and preposition in LOCATIVE_PREPOSITIONS:
+        return WhPhrase("where", frozenset(), True)
+    in_answer = range(answer.start, answer.end)
+    if label in TIMES and root.dep_ in ("compound", "nmod", "nummod", "amod") and head.pos_ == "NOUN" and head.i not in in_answer:
+        noun = _noun_words(head, in_answer)
+        return WhPhrase(" ".join(["what", *(t.text for t in noun)]), _left_part(head, in_answer), False)
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in in_answer:
+        noun = _noun_words(head, in_answer)
+        return WhPhrase(" ".join(["which", *(t.text for t in noun)]), _left_part(head, in_answer) | set(in_answer), False)
+    kind = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in in_answer and c.i < answer.start]
+    if kind and root.pos_ == "PROPN":
+        return WhPhrase(" ".join(["which", *(t.text for t in kind)]), frozenset(t.i for t in kind), False)
+    if label == "MONEY":
+        return WhPhrase("how much", frozenset(), False)
+    if label == "PERCENT":
+        return WhPhrase("what percentage", frozenset(), False)
+    if (label in NUMBERS or root.like_num) and root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
+        noun = [t for t in head.subtree if t.i >= root.i and t.i not in range(answer.start, answer.end)]
+        noun = [t for t in noun if t.i <= head.i]
+        words = " ".join(["how many", *(t.text for t in noun)])
+        return WhPhrase(words, frozenset(t.i for t in noun), False)
+    if label in NUMBERS:
+        return WhPhrase("how many", frozenset(), False)
+    return WhPhrase("what", frozenset(), False)
+
+
+# --- building the question -------------------------------------------------------------
+
+
+def _answer_phrase(answer: Span, answer_ids: set[int]) -> set[int]:
+    """The answer and the determiners and such that only make sense with it."""
+    ids = set(answer_ids)
+    for token in answer.root.children:
+        if token.i < answer.start and token.dep_ in ("det", "predet", "case", "poss"):
+            ids |= {t.i for t in token.subtree}
+    return ids
+
+
+def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_ids: set[int]) -> str | None:
+    phrase = wh_phrase(answer)
+    if answer.root.i == subject.i or answer.root.dep_ == "appos" and answer.root.head.i == subject.i:
+        removed = {t.i for t in subject.subtree}
+    else:
+        removed = _answer_phrase(answer, answer_ids) | phrase.absorbed
+    words: list[str | Token] = []
+    placed = False
+    for token in clause:
+        if token.i in removed:
+            if not placed:
+                words.append(phrase.words)
+                placed = True
+            continue
+        words.append(token)
+    return _finish(words)
+
+
+def _object_question(
+    clause: list[Token],
+    verb: Token,
+    subject: Token,
+    answer: Span,
+    answer_ids: set[int],
+    subject_words: list[Token] | None = None,
+) -> str | None:
+    phrase = wh_phrase(answer)
+    removed = _answer_phrase(answer, answer_ids) | phrase.absorbed
+    if phrase.drop_preposition and answer.root.dep_ == "pobj":
+        preposition = answer.root.head
+        if {t.i for t in preposition.subtree} - removed - {preposition.i} <= set():
+            removed.add(preposition.i)
+    subject_ids = {t.i for t in subject.subtree}
+    if subject_ids & removed:
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in AUXILIARIES and c.tag_ != "TO" and c.i < verb.i]
+    fronted: str | None = None
+    verb_form: str | None = None
+    if auxiliaries:
+        first = auxiliaries[0]
+        fronted, moved = first.lower_, first.i
+    elif verb.lemma_ == "be" or (verb.pos_ == "AUX" and verb.lemma_ in ("be",)):
+        fronted, moved = verb.lower_, verb.i
+    else:
+        fronted, moved = DO_FORMS.get(verb.tag_, "did"), None
+        verb_form = verb.lemma_
+    rest: list[str | Token] = []
+    for token in clause:
+        if token.i in removed or token.i in subject_ids or token.i == moved:
+            continue
+        if token.i == verb.i and verb_form is not None:
+            rest.append(verb_form)
+        else:
+            rest.append(token)
+    subject_tokens = subject_words if subject_words is not None else [t for t in clause if t.i in subject_ids]
+    before_subject = [w for w in rest if isinstance(w, Token) and w.i < subject.i]
+    after = [w for w in rest if not (isinstance(w, Token) and w.i < subject.i)]
+    words: list[str | Token] = [phrase.words, fronted, *before_subject, *subject_tokens, *after]
+    return _finish(words)
+
+
+def _finish(words: list[str | Token]) -> str | None:
+    text = ""
+    previous: Token | None = None
+    for position, word in enumerate(words):
+        if isinstance(word, Token):
+            piece = word.text
+            if position > 0 and word.i == word.sent.start and word.tag_ not in ("NNP", "NNPS") and word.text != "I" and not word.ent_type_:
+                piece = piece.lower()
+            if previous is not None and word.i == previous.i + 1:
+                text += previous.whitespace_ + piece
+            else:
+                text += (" " if text else "") + piece
+            previous = word
+        else:
+            text += (" " if text else "") + word
+            previous = None
+    text = text.strip().rstrip(" .,;:!?-–—\"'")
+    text = " ".join(text.split())
+    text = text.replace(" ,", ",").replace(",,", ",")
+    while text.endswith(","):
+        text = text[:-1].rstrip()
+    if not text:
+        return None
+    return text[0].upper() + text[1:] + "?"
