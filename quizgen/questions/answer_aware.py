@@ -63,4 +63,4 @@ def _in_place(sentence: Span, answer: Span) -> str | None:
                 words.append(phrase.words)
             continue
         words.append(token)
-    return _finish(words)
+    return _finish(words, answer)

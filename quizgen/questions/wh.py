@@ -9,9 +9,12 @@ has none): "The game was played on February 7" -> "When was the game played?".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
+
+from quizgen.questions.pronouns import is_pronoun, replacement
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -22,6 +25,9 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "on", "inside", "within", "across", "throughout", "around", "outside"}
 )
 TEMPORAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "by", "until", "till"})
+EMPTY_BRACKETS = re.compile(r"\(\s*[,;:]?\s*\)|\[\s*\]")
+YEAR = re.compile(r"1\d{3}|20\d{2}")
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 TIMES = frozenset({"DATE", "TIME"})
 NUMBERS = frozenset({"CARDINAL", "QUANTITY"})
@@ -98,6 +104,8 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
         elif child.dep_ in DROPPABLE_BEFORE_SUBJECT and child.i < subject.i:
             dropped |= ids
         elif child.dep_ == "advcl" and len(ids) > 3:
+            dropped |= ids
+        elif child.dep_ == "advmod" and len(ids) == 1 and child.lower_ not in NEGATIONS and child.i > subject.i:
             dropped |= ids
     tokens = [t for t in verb.subtree if t.i not in dropped]
     for token in tokens:
@@ -205,6 +213,8 @@ def wh_phrase(answer: Span) -> WhPhrase:
     preposition = head.lower_ if root.dep_ == "pobj" else ""
     if label == "PERSON":
         return WhPhrase("who", frozenset(), False)
+    if label in TIMES and preposition == "in" and len(answer) == 1 and YEAR.fullmatch(root.text):
+        return WhPhrase("in what year", frozenset(), True)
     if label in TIMES and (preposition in TEMPORAL_PREPOSITIONS or root.dep_ in ("npadvmod", "tmod")):
         return WhPhrase("when", frozenset(), bool(preposition))
     if label in PLACES and preposition in LOCATIVE_PREPOSITIONS:
@@ -212,10 +222,13 @@ def wh_phrase(answer: Span) -> WhPhrase:
     in_answer = range(answer.start, answer.end)
     if label in TIMES and root.dep_ in ("compound", "nmod", "nummod", "amod") and head.pos_ == "NOUN" and head.i not in in_answer:
         noun = _noun_words(head, in_answer)
-        return WhPhrase(" ".join(["what", *(t.text for t in noun)]), _left_part(head, in_answer), False)
+        return WhPhrase(" ".join(["what type of", *(t.text for t in noun)]), _left_part(head, in_answer), False)
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in in_answer:
         noun = _noun_words(head, in_answer)
         return WhPhrase(" ".join(["which", *(t.text for t in noun)]), _left_part(head, in_answer) | set(in_answer), False)
+    if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" and head.i not in in_answer and label not in NUMBERS and label != "PERSON":
+        noun = [t for t in _noun_words(head, in_answer) if t.i > answer.end - 1 or t.i == head.i]
+        return WhPhrase(" ".join(["what type of", *(t.text for t in noun)]), _left_part(head, in_answer), False)
     kind = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in in_answer and c.i < answer.start]
     if kind and root.pos_ == "PROPN":
         return WhPhrase(" ".join(["which", *(t.text for t in kind)]), frozenset(t.i for t in kind), False)
@@ -251,6 +264,9 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
         removed = {t.i for t in subject.subtree}
     else:
         removed = _answer_phrase(answer, answer_ids) | phrase.absorbed
+        removed |= {
+            t.i for i in phrase.absorbed for t in answer.doc[i].children if t.dep_ in ("det", "predet")
+        }
     words: list[str | Token] = []
     placed = False
     for token in clause:
@@ -260,7 +276,7 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
                 placed = True
             continue
         words.append(token)
-    return _finish(words)
+    return _finish(words, answer)
 
 
 def _object_question(
@@ -300,13 +316,13 @@ def _object_question(
         else:
             rest.append(token)
     subject_tokens = subject_words if subject_words is not None else [t for t in clause if t.i in subject_ids]
-    before_subject = [w for w in rest if isinstance(w, Token) and w.i < subject.i]
+    before_subject = [w for w in rest if isinstance(w, Token) and w.i < subject.i and not w.is_punct]
     after = [w for w in rest if not (isinstance(w, Token) and w.i < subject.i)]
     words: list[str | Token] = [phrase.words, fronted, *before_subject, *subject_tokens, *after]
-    return _finish(words)
+    return _finish(words, answer)
 
 
-def _finish(words: list[str | Token]) -> str | None:
+def _finish(words: list[str | Token], answer: Span | None = None) -> str | None:
     text = ""
     previous: Token | None = None
     for position, word in enumerate(words):
@@ -314,6 +330,8 @@ def _finish(words: list[str | Token]) -> str | None:
             piece = word.text
             if position > 0 and word.i == word.sent.start and word.tag_ not in ("NNP", "NNPS") and word.text != "I" and not word.ent_type_:
                 piece = piece.lower()
+            if is_pronoun(word):
+                piece = replacement(word, answer) or piece
             if previous is not None and word.i == previous.i + 1:
                 text += previous.whitespace_ + piece
             else:
@@ -322,9 +340,12 @@ def _finish(words: list[str | Token]) -> str | None:
         else:
             text += (" " if text else "") + word
             previous = None
-    text = text.strip().rstrip(" .,;:!?-–—\"'")
     text = " ".join(text.split())
-    text = text.replace(" ,", ",").replace(",,", ",")
+    text = EMPTY_BRACKETS.sub("", text)
+    text = text.replace(" ,", ",").replace(",,", ",").replace(" :,", ",")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    text = " ".join(text.split()).strip().rstrip(" .,;:!?-–—\"'")
     while text.endswith(","):
         text = text[:-1].rstrip()
     if not text:

@@ -1,0 +1,59 @@
+"""Pronouns in a question, replaced by the names they stand for.
+
+questions -> (this) -> quality. A question read on its own has no previous
+sentence, so "What did he sign?" must become "What did Putin sign?". The
+antecedent is looked for in the same and the previous sentence only; further
+back, a guess is more often wrong than right.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+POSSESSIVE = frozenset({"his", "her", "hers", "its", "their", "theirs"})
+THINGS = frozenset({"ORG", "GPE", "PRODUCT", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+GROUPS = frozenset({"ORG", "NORP", "GPE"})
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.tag_ in ("PRP", "PRP$") and token.lower_ in PERSONAL | NEUTER | PLURAL
+
+
+def antecedent(pronoun: Token) -> Span | None:
+    """The named entity ``pronoun`` most likely refers to, or None."""
+    lower = pronoun.lower_
+    if lower in PERSONAL:
+        labels = {"PERSON"}
+    elif lower in NEUTER:
+        labels = THINGS
+    elif lower in PLURAL:
+        labels = GROUPS | {"PERSON"}
+    else:
+        return None
+    sentence = pronoun.sent
+    start = sentence.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    candidates = [
+        ent for ent in pronoun.doc.ents
+        if start <= ent.start and ent.end <= pronoun.i and ent.label_ in labels
+    ]
+    if lower in PLURAL and candidates and candidates[-1].label_ == "PERSON":
+        return None
+    return candidates[-1] if candidates else None
+
+
+def replacement(pronoun: Token, answer: Span | None = None) -> str | None:
+    """The words to put in place of ``pronoun``, or None to leave it."""
+    found = antecedent(pronoun)
+    if found is None:
+        return None
+    if answer is not None and found.start < answer.end and answer.start < found.end:
+        return None
+    text = found.text
+    if pronoun.lower_ in POSSESSIVE:
+        return text + ("'" if text.endswith("s") else "'s")
+    return text
