@@ -124,15 +124,15 @@ def score(predictions: dict[str, str], refs: dict[str, list[str]]) -> dict[str, 
     return figures
 
 
-def what_baseline(row: dict) -> str:
-    """The answer in its own sentence replaced by "what"."""
-    context, start = row["context"], row["answer_start"]
-    end = start + len(row["answer"])
-    left = max(context.rfind(". ", 0, start) + 2, 0) if context.rfind(". ", 0, start) >= 0 else 0
-    right = context.find(". ", end)
-    right = len(context) if right < 0 else right + 1
-    sentence = context[left:start] + "what" + context[end:right]
-    return sentence.rstrip(" .") + " ?"
+def what_baseline(sentence_tok: str, answer_tok: str) -> str:
+    """The answer in its own (tokenized) sentence replaced by "what", ending in "?"."""
+    sentence = f" {sentence_tok} "
+    answer = f" {answer_tok} "
+    replaced = sentence.replace(answer, " what ", 1) if answer.strip() and answer in sentence else sentence
+    words = replaced.split()
+    if words and words[-1] in (".", "!", "?"):
+        words = words[:-1]
+    return " ".join([*words, "?"])
 
 
 def main() -> None:
@@ -159,10 +159,10 @@ def main() -> None:
     none_share = sum(q is None for q in all_questions) / len(rows)
 
     ours_raw = [by_id[r["id"]] or "" for r in firsts]
-    base_raw = [what_baseline(r) for r in firsts]
-    tokens, tokenizer = ptb_tokenize(ours_raw + base_raw)
-    ours = dict(zip((r["sentence_tok"] for r in firsts), tokens[: len(firsts)]))
-    base = dict(zip((r["sentence_tok"] for r in firsts), tokens[len(firsts):]))
+    tokens, tokenizer = ptb_tokenize(ours_raw + [r["answer"] for r in firsts])
+    keys = [r["sentence_tok"] for r in firsts]
+    ours = dict(zip(keys, tokens[: len(firsts)]))
+    base = {k: what_baseline(k, a) for k, a in zip(keys, tokens[len(firsts):])}
 
     result = {
         "data": args.data.name,

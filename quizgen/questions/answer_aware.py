@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from quizgen.normalize import contains
 from quizgen.questions.wh import _finish, wh_phrase, wh_question
 
 Row = tuple[str, str, "int | None"]
@@ -44,7 +45,11 @@ def _question(doc: Doc, answer: str, start: int | None) -> str | None:
     if span is None or len(span) == 0:
         return None
     sentence = _sentence_of(doc, span)
-    return wh_question(sentence, span) or _in_place(sentence, span)
+    for make in (wh_question, _in_place):
+        question = make(sentence, span)
+        if question is not None and not contains(question, span.text):
+            return question
+    return None
 
 
 def _sentence_of(doc: Doc, span: Span) -> Span:

@@ -123,7 +123,7 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
     return _tidy_punctuation(kept, answer_ids)
 
 
-MAX_WORDS = 15
+MAX_WORDS = 12
 # Verb dependents that a question can lose when it is too long: they add
 # circumstances, not what the clause is about.
 OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"})
@@ -136,8 +136,11 @@ def _compress(clause: list[Token], verb: Token, subject: Token, answer_ids: set[
         (c for c in verb.children if c.i > verb.i and c.dep_ in OPTIONAL_AFTER_VERB),
         key=lambda c: -len(list(c.subtree)),
     )
+    def length() -> int:
+        return sum(1 for t in kept if t.i not in answer_ids and not t.is_punct)
+
     for child in candidates:
-        if len(kept) <= MAX_WORDS:
+        if length() <= MAX_WORDS:
             break
         ids = {t.i for t in child.subtree}
         if ids & answer_ids:
@@ -348,6 +351,7 @@ def _finish(words: list[str | Token], answer: Span | None = None) -> str | None:
     text = " ".join(text.split()).strip().rstrip(" .,;:!?-–—\"'")
     while text.endswith(","):
         text = text[:-1].rstrip()
-    if not text:
+    text = text.lstrip(" ,;:.!?-–—)]}\"'")
+    if not text or not text[0].upper().isupper() or len(text.split()) < 2:
         return None
     return text[0].upper() + text[1:] + "?"
