@@ -47,7 +47,7 @@ def _question(doc: Doc, answer: str, start: int | None) -> str | None:
     sentence = _sentence_of(doc, span)
     for make in (wh_question, _in_place):
         question = make(sentence, span)
-        if question is not None and not contains(question, span.text):
+        if question is not None and not contains(question, answer) and not contains(question, span.text):
             return question
     return None
 

@@ -116,7 +116,7 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             continue
         if token.dep_ in DROPPABLE_ANYWHERE and _set_off(token):
             dropped |= ids | _trailing_comma(token)
-        elif token.dep_ in ("relcl", "acl", "advcl") and len(ids) > 4 and token.head.i != verb.i:
+        elif token.dep_ in ("relcl", "acl", "advcl") and len(ids) > 2 and token.head.i != verb.i:
             dropped |= ids | _trailing_comma(token)
     dropped |= _parentheticals(tokens, answer_ids)
     kept = [t for t in verb.subtree if t.i not in dropped]
@@ -132,8 +132,16 @@ OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", 
 def _compress(clause: list[Token], verb: Token, subject: Token, answer_ids: set[int]) -> list[Token]:
     """Drop the longest optional parts after the verb until the question is short."""
     kept = list(clause)
+    kept_ids = {t.i for t in clause}
     candidates = sorted(
         (c for c in verb.children if c.i > verb.i and c.dep_ in OPTIONAL_AFTER_VERB),
+        key=lambda c: -len(list(c.subtree)),
+    ) + sorted(
+        (
+            t for t in clause
+            if t.dep_ in ("prep", "acl", "relcl") and t.head.i != verb.i and t.head.pos_ in ("NOUN", "PROPN")
+            and t.head.i in kept_ids
+        ),
         key=lambda c: -len(list(c.subtree)),
     )
     def length() -> int:
@@ -277,6 +285,8 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
             if not placed:
                 words.append(phrase.words)
                 placed = True
+            continue
+        if token.is_punct and token.text in ",;:" and words and words[-1] == phrase.words:
             continue
         words.append(token)
     return _finish(words, answer)
