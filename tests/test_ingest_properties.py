@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quizgen.errors import ArticleError, UsageError
@@ -73,6 +73,7 @@ def test_utf8_text_decodes_to_itself(text: str):
 
 
 @given(st.text(max_size=300))
+@example("\ufeff")
 def test_a_cut_off_last_character_is_dropped_with_a_warning(text: str):
     data = (text + "é").encode("utf-8")[:-1]
     try:

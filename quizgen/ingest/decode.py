@@ -40,12 +40,13 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
 
 
 def _decode_8bit(data: bytes, source: str, warnings: list[str]) -> str:
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end == len(data):
             warnings.append(f"{source}: ends in a cut-off UTF-8 character, which was dropped")
-            return data[: exc.start].decode("utf-8-sig")
+            return data[: exc.start].decode("utf-8")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
