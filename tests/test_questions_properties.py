@@ -62,5 +62,7 @@ def test_batched_and_single_calls_agree():
     )
     rows = [(context, "Monday, Sept. 23", None), (context, "Glavkosmos", None), (context, "absent", None)]
     assert quizgen.questions_for(rows) == [quizgen.question_for(*row) for row in rows]
-    assert quizgen.questions_for(rows)[0] == "When was a partnership signed?"
+    assert quizgen.questions_for(rows)[0] == (
+        "When was a partnership signed between Russia and the Alliance of Sahel States?"
+    )
     assert quizgen.questions_for(rows)[2] is None

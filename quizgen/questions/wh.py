@@ -123,7 +123,7 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
     return _tidy_punctuation(kept, answer_ids)
 
 
-MAX_WORDS = 12
+MAX_WORDS = 14
 # Verb dependents that a question can lose when it is too long: they add
 # circumstances, not what the clause is about.
 OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"})
@@ -222,7 +222,7 @@ def wh_phrase(answer: Span) -> WhPhrase:
     label = _entity_label(answer)
     head = root.head
     preposition = head.lower_ if root.dep_ == "pobj" else ""
-    if label == "PERSON":
+    if label == "PERSON" or (label in ("ORG", "NORP") and root.dep_ in SUBJECTS and answer.root.head.pos_ == "VERB"):
         return WhPhrase("who", frozenset(), False)
     if label in TIMES and preposition == "in" and len(answer) == 1 and YEAR.fullmatch(root.text):
         return WhPhrase("in what year", frozenset(), True)
