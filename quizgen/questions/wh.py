@@ -252,6 +252,9 @@ def wh_phrase(answer: Span) -> WhPhrase:
         noun = [t for t in noun if t.i <= head.i]
         words = " ".join(["how many", *(t.text for t in noun)])
         return WhPhrase(words, frozenset(t.i for t in noun), False)
+    counted = [c for c in root.children if c.dep_ == "nummod" and c.i in in_answer]
+    if counted and root.pos_ == "NOUN" and root.tag_ in ("NNS", "NNPS"):
+        return WhPhrase(f"how many {root.text}", frozenset(), False)
     if label in NUMBERS:
         return WhPhrase("how many", frozenset(), False)
     return WhPhrase("what", frozenset(), False)
@@ -358,6 +361,8 @@ def _finish(words: list[str | Token], answer: Span | None = None) -> str | None:
     text = text.replace(" ,", ",").replace(",,", ",").replace(" :,", ",")
     if text.count('"') % 2:
         text = text.replace('"', "")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
     text = " ".join(text.split()).strip().rstrip(" .,;:!?-–—\"'")
     while text.endswith(","):
         text = text[:-1].rstrip()
