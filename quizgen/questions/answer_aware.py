@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from quizgen.normalize import contains
-from quizgen.questions.wh import _finish, wh_phrase, wh_question
+from quizgen.questions.wh import render_question, wh_phrase, wh_question
 
 Row = tuple[str, str, "int | None"]
 
@@ -68,4 +68,4 @@ def _in_place(sentence: Span, answer: Span) -> str | None:
                 words.append(phrase.words)
             continue
         words.append(token)
-    return _finish(words, answer)
+    return render_question(words, answer)

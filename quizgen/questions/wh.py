@@ -292,7 +292,7 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
         if token.is_punct and token.text in ",;:" and words and words[-1] == phrase.words:
             continue
         words.append(token)
-    return _finish(words, answer)
+    return render_question(words, answer)
 
 
 def _object_question(
@@ -335,10 +335,16 @@ def _object_question(
     before_subject = [w for w in rest if isinstance(w, Token) and w.i < subject.i and not w.is_punct]
     after = [w for w in rest if not (isinstance(w, Token) and w.i < subject.i)]
     words: list[str | Token] = [phrase.words, fronted, *before_subject, *subject_tokens, *after]
-    return _finish(words, answer)
+    return render_question(words, answer)
 
 
-def _finish(words: list[str | Token], answer: Span | None = None) -> str | None:
+def render_question(words: list[str | Token], answer: Span | None = None) -> str | None:
+    """Words and tokens in question order to the question's text.
+
+    Tokens that were next to each other keep their original spacing, pronouns
+    are replaced by the names they stand for, stray punctuation goes, and the
+    result starts with a capital letter and ends with "?" (or is None).
+    """
     text = ""
     previous: Token | None = None
     for position, word in enumerate(words):
