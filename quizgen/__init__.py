@@ -32,7 +32,7 @@ _PUBLIC = {
     # store
     "Store": "quizgen.store",
     "Article": "quizgen.store",
-    "Item": "quizgen.store",
+    "ItemRecord": "quizgen.store",
     "ItemKind": "quizgen.store",
     "ItemStatus": "quizgen.store",
     "Learner": "quizgen.store",
@@ -51,8 +51,8 @@ if TYPE_CHECKING:
     from quizgen.questions.answer_aware import question_for, questions_for
     from quizgen.store import (
         Article,
-        Item,
         ItemKind,
+        ItemRecord,
         ItemStatus,
         Learner,
         ReviewLog,

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from quizgen.errors import NotFound
 from quizgen.ingest import ArticleText, read_article
-from quizgen.store import Article, Item, ItemKind, ItemStatus, Learner, ReviewLog, ReviewState, Store
+from quizgen.store import Article, ItemRecord, ItemKind, ItemStatus, Learner, ReviewLog, ReviewState, Store
 from tests.conftest import SEEDS
 
 SEED = next(SEEDS.glob("*.txt"))
@@ -25,8 +25,8 @@ def article_text(n: int) -> ArticleText:
     )
 
 
-def make_item(article_id: int, key: str, **fields) -> Item:
-    return Item(
+def make_item(article_id: int, key: str, **fields) -> ItemRecord:
+    return ItemRecord(
         article_id=article_id,
         key=key,
         kind=ItemKind.wh,
@@ -70,7 +70,7 @@ def test_item_fields_round_trip_and_key_is_unique(store: Store):
     with Session(store.engine) as session:
         session.add(make_item(article.id, "k1"))
         session.commit()
-        item = session.exec(select(Item)).one()
+        item = session.exec(select(ItemRecord)).one()
         assert item.kind == ItemKind.wh
         assert item.status == ItemStatus.draft
         assert item.accepted_answers == ["the Russian Federation"]
@@ -91,14 +91,14 @@ def test_removing_an_article_removes_its_items_and_reviews(store: Store):
         session.add(learner)
         session.add_all([make_item(kept.id, "keep"), make_item(gone.id, "gone")])
         session.commit()
-        for item in session.exec(select(Item)).all():
+        for item in session.exec(select(ItemRecord)).all():
             session.add(ReviewState(learner_id=learner.id, item_id=item.id, due=now, card={"state": 1}))
             session.add(ReviewLog(learner_id=learner.id, item_id=item.id, rating=3, reviewed_at=now))
         session.commit()
     removed, items = store.remove_article(gone.id)
     assert (removed.id, items) == (gone.id, 1)
     with Session(store.engine) as session:
-        assert [i.key for i in session.exec(select(Item)).all()] == ["keep"]
+        assert [i.key for i in session.exec(select(ItemRecord)).all()] == ["keep"]
         assert len(session.exec(select(ReviewState)).all()) == 1
         assert len(session.exec(select(ReviewLog)).all()) == 1
     with pytest.raises(NotFound, match="no article with id"):

@@ -8,7 +8,7 @@ from quizgen.store.database import ArticleSummary, Store
 from quizgen.store.engine import default_url, display_url, resolve_url
 from quizgen.store.models import (
     Article,
-    Item,
+    ItemRecord,
     ItemKind,
     ItemStatus,
     Learner,
@@ -19,7 +19,7 @@ from quizgen.store.models import (
 __all__ = [
     "Article",
     "ArticleSummary",
-    "Item",
+    "ItemRecord",
     "ItemKind",
     "ItemStatus",
     "Learner",

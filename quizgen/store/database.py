@@ -24,7 +24,7 @@ from quizgen.store.engine import (
     reporting_connection_errors,
     resolve_url,
 )
-from quizgen.store.models import Article, Item
+from quizgen.store.models import Article, ItemRecord
 
 if TYPE_CHECKING:
     from quizgen.ingest import ArticleText
@@ -116,8 +116,8 @@ class Store:
 
     def articles(self) -> list[ArticleSummary]:
         items = (
-            select(Item.article_id, func.count().label("n"))
-            .group_by(Item.article_id)
+            select(ItemRecord.article_id, func.count().label("n"))
+            .group_by(ItemRecord.article_id)
             .subquery()
         )
         query = (
@@ -138,7 +138,7 @@ class Store:
     def count_items(self, article_id: int) -> int:
         with self.session() as session:
             return session.exec(
-                select(func.count()).select_from(Item).where(Item.article_id == article_id)
+                select(func.count()).select_from(ItemRecord).where(ItemRecord.article_id == article_id)
             ).one()
 
     def remove_article(self, article_id: int) -> tuple[Article, int]:
@@ -148,7 +148,7 @@ class Store:
             if article is None:
                 raise NotFound(f"no article with id {article_id}; see: quizgen articles list")
             items = session.exec(
-                select(func.count()).select_from(Item).where(Item.article_id == article_id)
+                select(func.count()).select_from(ItemRecord).where(ItemRecord.article_id == article_id)
             ).one()
             session.delete(article)
             session.commit()

@@ -83,13 +83,15 @@ class Article(SQLModel, table=True):
     added_at: datetime = _timestamp()
 
 
-class Item(SQLModel, table=True):
-    """One question-answer item drawn from one sentence of one article.
+class ItemRecord(SQLModel, table=True):
+    """A stored question-answer item (a :class:`quizgen.Item`) of one article.
 
     ``key`` is derived from what the item asks about, not from its wording, so
     regenerating an article finds the same keys and review history and Anki
     notes stay attached.
     """
+
+    __tablename__ = "item"
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = _fk("article.id")
