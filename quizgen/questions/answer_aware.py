@@ -24,11 +24,10 @@ def question_for(context: str, answer: str, answer_start: int | None = None) -> 
 
 def questions_for(rows: Sequence[Row], *, model: str | None = None, batch_size: int = 64) -> list[str | None]:
     """:func:`question_for` for many ``(context, answer, answer_start)`` rows, parsing each context once."""
-    from quizgen.analyze import load_model
+    from quizgen.analyze import analyze
 
-    nlp = load_model(model)
     contexts = list(dict.fromkeys(row[0] for row in rows))
-    docs = dict(zip(contexts, nlp.pipe(contexts, batch_size=batch_size)))
+    docs = dict(zip(contexts, analyze(contexts, model=model, batch_size=batch_size)))
     return [_question(docs[context], answer, start) for context, answer, start in rows]
 
 

@@ -1,0 +1,99 @@
+"""The analysis stage: article text to parsed spaCy documents.
+
+article -> analysis (this) -> facts -> questions -> items. The pipeline is the
+spaCy model with two additions: a place-name ruler before NER, and a pass after
+it that corrects entity labels the small model is known to get wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from quizgen.analyze.model import find_model, load_model
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+CURRENCY = re.compile(
+    r"[$€£¥₹₦]|\b(?:dollars?|euros?|pounds?|yen|yuan|francs?|rubles?|roubles?|naira|rupees?|cedis?|"
+    r"shillings?|pesos?|reais|real|won|rand|cfa|usd|eur|gbp)\b",
+    re.IGNORECASE,
+)
+# Words the NER takes into a number's span that belong outside it.
+LEADING_NOISE = frozenset({"an", "a", "the", "additional", "another", "extra", "further"})
+
+
+@cache
+def pipeline(model: str | None = None) -> Language:
+    """The model named by :func:`find_model`, with quizgen's entity corrections."""
+    from spacy.language import Language
+
+    from quizgen.analyze import gazetteer
+
+    nlp = load_model(model)
+    gazetteer.add_to(nlp)
+    if not Language.has_factory("quizgen_entity_fixes"):
+        Language.component("quizgen_entity_fixes", func=fix_entities)
+    if "quizgen_entity_fixes" not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe("quizgen_entity_fixes", after="ner")
+    return nlp
+
+
+def fix_entities(doc: Doc) -> Doc:
+    """Entity labels the small model gets wrong, corrected.
+
+    - MONEY without a currency is a plain number, and "an additional 4 million"
+      is "4 million".
+    - A name cut in two by a place name ("the Alliance of" + "Sahel" + "States")
+      is one organisation again.
+    """
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    merged: list[Span] = []
+    position = 0
+    while position < len(ents):
+        ent = ents[position]
+        following = ents[position + 1] if position + 1 < len(ents) else None
+        if (
+            ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW")
+            and doc[ent.end - 1].lower_ in ("of", "for", "and", "on")
+            and following is not None
+            and following.start == ent.end
+            and following.label_ in ("GPE", "LOC", "NORP")
+        ):
+            end = following.end
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and (
+                position + 2 >= len(ents) or end < ents[position + 2].start
+            ):
+                end += 1
+            merged.append(Span(doc, ent.start, end, label=ent.label_))
+            position += 2
+            continue
+        merged.append(ent)
+        position += 1
+
+    fixed = []
+    for ent in merged:
+        label = ent.label_
+        start = ent.start
+        if label in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
+            while start < ent.end - 1 and doc[start].lower_ in LEADING_NOISE:
+                start += 1
+            if label == "MONEY" and not CURRENCY.search(ent.text):
+                label = "CARDINAL"
+        fixed.append(Span(doc, start, ent.end, label=label) if (start, label) != (ent.start, ent.label_) else ent)
+    doc.ents = fixed
+    return doc
+
+
+def analyze(
+    texts: Iterable[str], *, model: str | None = None, n_process: int = 1, batch_size: int = 32
+) -> Iterator[Doc]:
+    """Parse ``texts`` in batches (``n_process`` > 1 uses several processes)."""
+    find_model(model)
+    yield from pipeline(model).pipe(texts, n_process=n_process, batch_size=batch_size)
