@@ -23,6 +23,9 @@ _PUBLIC = {
     "read_article": "quizgen.ingest",
     "read_all": "quizgen.ingest",
     "add_articles": "quizgen.ingest",
+    # items
+    "generate": "quizgen.items",
+    "Item": "quizgen.items",
     # questions
     "question_for": "quizgen.questions.answer_aware",
     "questions_for": "quizgen.questions.answer_aware",
@@ -48,6 +51,7 @@ if TYPE_CHECKING:
     from quizgen.analyze import find_model, load_model
     from quizgen.errors import QuizgenError
     from quizgen.ingest import ArticleText, IngestOutcome, add_articles, read_all, read_article
+    from quizgen.items import Item, generate
     from quizgen.questions.answer_aware import question_for, questions_for
     from quizgen.store import (
         Article,

@@ -14,7 +14,8 @@ import typer
 
 from quizgen import __version__
 from quizgen.cli import add as add_cmd
-from quizgen.cli import articles, db, info
+from quizgen.cli import articles, db, info, items
+from quizgen.cli import generate as generate_cmd
 from quizgen.cli.context import Options
 from quizgen.cli.render import error
 from quizgen.errors import QuizgenError
@@ -81,8 +82,10 @@ def _options(
 
 
 app.command("add")(add_cmd.add)
+app.command("generate")(generate_cmd.generate)
 app.command("info")(info.info)
 app.add_typer(articles.app, name="articles")
+app.add_typer(items.app, name="items")
 app.add_typer(db.app, name="db")
 
 

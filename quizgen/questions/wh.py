@@ -41,9 +41,20 @@ class WhPhrase:
     drop_preposition: bool
 
 
-def wh_question(sentence: Span, answer: Span) -> str | None:
-    """The question whose answer is ``answer``, from ``sentence``, or None."""
+def wh_question(
+    sentence: Span, answer: Span, max_words: int | None = None, *, strict: bool = False
+) -> str | None:
+    """The question whose answer is ``answer``, from ``sentence``, or None.
+
+    Optional parts of the clause are dropped, longest first, until the
+    question has at most ``max_words`` words (:data:`MAX_WORDS` by default).
+    ``strict`` refuses answers that a question cannot ask for cleanly, such as
+    one member of a list.
+    """
     answer_ids = set(range(answer.start, answer.end))
+    if strict and _coordinated(answer, answer_ids):
+        # One member of "Mali, Niger and Burkina Faso" cannot be asked for by itself.
+        return None
     verb = _clause_verb(answer)
     if verb is None or verb.i in answer_ids:
         return None
@@ -51,8 +62,17 @@ def wh_question(sentence: Span, answer: Span) -> str | None:
     if subject is None:
         return None
     slot = _slot(answer.root, verb)
+    if subject.i not in {t.i for t in verb.subtree}:
+        # A shared subject: "they have faced X and [they] have sought support".
+        slot = _slot(answer.root, subject.head) if slot is None else slot
+        if slot is not None and slot.dep_ in SUBJECTS:
+            return None
+        clause = _clause_tokens(verb, answer_ids, subject)
+        clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS)
+        shared = [t for t in subject.subtree if not t.is_punct]
+        return _object_question(clause, verb, subject, answer, answer_ids, subject_words=shared)
     clause = _clause_tokens(verb, answer_ids, subject)
-    clause = _compress(clause, verb, subject, answer_ids)
+    clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS)
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i not in answer_ids:
         antecedent = [t for t in verb.head.subtree if t.i < verb.head.i + 1 and t.i not in {x.i for x in verb.subtree} and not t.is_punct]
         if slot is not None and slot.dep_ in SUBJECTS:
@@ -67,10 +87,22 @@ def wh_question(sentence: Span, answer: Span) -> str | None:
 # --- finding the clause --------------------------------------------------------------
 
 
+def _coordinated(answer: Span, answer_ids: set[int]) -> bool:
+    root = answer.root
+    if root.dep_ == "conj" and root.head.i not in answer_ids:
+        return True
+    return any(c.dep_ == "conj" and c.i not in answer_ids for c in root.children)
+
+
 def _clause_verb(answer: Span) -> Token | None:
     token = answer.root
     while True:
-        if token.pos_ in ("VERB", "AUX") and _subject(token) is not None and token.i not in range(answer.start, answer.end):
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and _finite(token)
+            and _subject(token) is not None
+            and token.i not in range(answer.start, answer.end)
+        ):
             return token
         if token.head.i == token.i:
             return None
@@ -78,7 +110,21 @@ def _clause_verb(answer: Span) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    """The verb's subject, or the subject it shares with the verb it is coordinated with."""
+    own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if own is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return own
+
+
+def _finite(verb: Token) -> bool:
+    """Whether the verb can carry a question: tensed, or with a tensed auxiliary."""
+    helpers = [c for c in verb.children if c.dep_ in AUXILIARIES]
+    if any(h.tag_ == "TO" for h in helpers):
+        return False
+    if helpers or verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return verb.dep_ == "conj" and _finite(verb.head)
 
 
 def _slot(token: Token, verb: Token) -> Token | None:
@@ -129,7 +175,9 @@ MAX_WORDS = 14
 OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"})
 
 
-def _compress(clause: list[Token], verb: Token, subject: Token, answer_ids: set[int]) -> list[Token]:
+def _compress(
+    clause: list[Token], verb: Token, subject: Token, answer_ids: set[int], max_words: int
+) -> list[Token]:
     """Drop the longest optional parts after the verb until the question is short."""
     kept = list(clause)
     kept_ids = {t.i for t in clause}
@@ -148,7 +196,7 @@ def _compress(clause: list[Token], verb: Token, subject: Token, answer_ids: set[
         return sum(1 for t in kept if t.i not in answer_ids and not t.is_punct)
 
     for child in candidates:
-        if length() <= MAX_WORDS:
+        if length() <= max_words:
             break
         ids = {t.i for t in child.subtree}
         if ids & answer_ids:

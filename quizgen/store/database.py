@@ -24,10 +24,25 @@ from quizgen.store.engine import (
     reporting_connection_errors,
     resolve_url,
 )
-from quizgen.store.models import Article, ItemRecord
+from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus, utcnow
 
 if TYPE_CHECKING:
     from quizgen.ingest import ArticleText
+    from quizgen.items import Item
+
+# Statuses a person gave an item: regeneration leaves those items alone.
+CURATED = (ItemStatus.approved, ItemStatus.edited, ItemStatus.rejected)
+
+
+@dataclass(frozen=True)
+class SaveReport:
+    """What storing an article's newly generated items did."""
+
+    added: int
+    updated: int
+    unchanged: int
+    kept: int  # approved, edited or rejected: left as the user made them
+    removed: int
 
 
 @dataclass(frozen=True)
@@ -153,3 +168,90 @@ class Store:
             session.delete(article)
             session.commit()
         return article, items
+
+    # Items
+
+    def save_items(self, article_id: int, items: list[Item]) -> SaveReport:
+        """Store an article's generated items in one transaction.
+
+        An item whose key is already stored updates that row if it is still a
+        draft, so its review history stays attached; approved, edited and
+        rejected items are left as they are. Drafts that were not generated
+        again are removed.
+        """
+        added = updated = unchanged = kept = 0
+        with self.session() as session:
+            if session.get(Article, article_id) is None:
+                raise NotFound(f"no article with id {article_id}; see: quizgen articles list")
+            stored = {
+                row.key: row
+                for row in session.exec(select(ItemRecord).where(ItemRecord.article_id == article_id))
+            }
+            others = set(
+                session.exec(
+                    select(ItemRecord.key).where(
+                        ItemRecord.key.in_([i.key for i in items]), ItemRecord.article_id != article_id
+                    )
+                )
+            )
+            fresh = set()
+            now = utcnow()
+            for item in items:
+                if item.key in others or item.key in fresh:
+                    continue
+                fresh.add(item.key)
+                fields = _record_fields(item)
+                row = stored.get(item.key)
+                if row is None:
+                    session.add(ItemRecord(article_id=article_id, **fields))
+                    added += 1
+                elif row.status in CURATED:
+                    kept += 1
+                else:
+                    changed = any(getattr(row, name) != value for name, value in fields.items())
+                    for name, value in fields.items():
+                        setattr(row, name, value)
+                    if changed:
+                        row.updated_at = now
+                        updated += 1
+                    else:
+                        unchanged += 1
+            removed = 0
+            for key, row in stored.items():
+                if key not in fresh and row.status == ItemStatus.draft:
+                    session.delete(row)
+                    removed += 1
+            session.commit()
+        return SaveReport(added=added, updated=updated, unchanged=unchanged, kept=kept, removed=removed)
+
+    def items(self, article_id: int | None = None) -> list[ItemRecord]:
+        query = select(ItemRecord).order_by(ItemRecord.article_id, ItemRecord.score.desc(), ItemRecord.id)
+        if article_id is not None:
+            query = query.where(ItemRecord.article_id == article_id)
+        with self.session() as session:
+            return list(session.exec(query).all())
+
+    def item(self, item_id: int) -> ItemRecord:
+        with self.session() as session:
+            row = session.get(ItemRecord, item_id)
+        if row is None:
+            raise NotFound(f"no item with id {item_id}; see: quizgen items list")
+        return row
+
+
+def _record_fields(item: Item) -> dict:
+    return {
+        "key": item.key,
+        "kind": ItemKind(item.kind),
+        "prompt": item.prompt,
+        "answer": item.answer,
+        "accepted_answers": list(item.accepted_answers),
+        "distractors": [],
+        "sentence": item.sentence,
+        "sentence_start": item.sentence_start,
+        "answer_start": item.answer_start,
+        "answer_end": item.answer_end,
+        "rule": item.rule,
+        "score": item.score,
+        "reasons": list(item.reasons),
+    }

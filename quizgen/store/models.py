@@ -107,6 +107,9 @@ class ItemRecord(SQLModel, table=True):
     answer_end: int | None = None
     rule: str = Field(max_length=64)
     score: float = 0.0
+    reasons: list[str] = Field(
+        default_factory=list, sa_column=Column(sa.JSON(), nullable=False, server_default="[]")
+    )
     status: ItemStatus = Field(
         default=ItemStatus.draft,
         sa_column=Column(sa.String(16), nullable=False, index=True, server_default="draft"),

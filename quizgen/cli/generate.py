@@ -1,0 +1,91 @@
+"""``quizgen generate``: turn stored articles into stored items."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+from rich.markup import escape
+
+from quizgen.cli.context import open_store, options
+from quizgen.cli.render import out
+
+
+def generate(
+    ctx: typer.Context,
+    article_ids: Annotated[
+        Optional[list[int]],
+        typer.Argument(metavar="[ARTICLE]...", help="Article ids (default: every stored article).", show_default=False),
+    ] = None,
+    limit: Annotated[
+        Optional[int],
+        typer.Option("--limit", "-n", min=1, help="Items per article (default: one per 40 words, at least 3)."),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for the analysis.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
+) -> None:
+    """Generate questions for stored articles and store them as draft items.
+
+    Regenerating keeps items you approved, edited or rejected, updates drafts
+    in place (same key, same review history) and removes drafts no longer made.
+
+    \b
+    Example:
+      quizgen generate 1 --limit 10
+    """
+    from quizgen.analyze import analyze
+    from quizgen.items import items_from_doc
+
+    with open_store(ctx) as store:
+        wanted = article_ids or [a.id for a in store.articles()]
+        articles = [store.article(i) for i in wanted]
+        if not articles:
+            out.print("No articles stored yet. Add some with: quizgen add PATH")
+            return
+        docs = analyze((a.text for a in articles), model=options(ctx).model, n_process=jobs)
+        show_progress = not quiet and len(articles) > 1 and sys.stderr.isatty()
+        totals = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0, "removed": 0}
+        with _progress(show_progress, len(articles)) as advance:
+            for article, doc in zip(articles, docs):
+                items = items_from_doc(doc, limit=limit)
+                report = store.save_items(article.id, items)
+                for name in totals:
+                    totals[name] += getattr(report, name)
+                if not quiet:
+                    out.print(
+                        f"article {article.id}: {len(items)} items ({_counts(report.__dict__)}) - {escape(article.title)}"
+                    )
+                advance()
+    out.print(f"{len(articles)} article{'s' if len(articles) != 1 else ''}: {_counts(totals)}")
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return (
+        f"{counts['added']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, "
+        f"{counts['kept']} kept as curated, {counts['removed']} removed"
+    )
+
+
+class _progress:
+    """A rich progress bar on stderr, or nothing."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled, self.total, self.bar = enabled, total, None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress(
+            "generating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True)
+        )
+        self.bar.start()
+        task = self.bar.add_task("generate", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,114 @@
+"""Items: the questions of an article, ranked and ready to store.
+
+analysis -> facts -> questions -> quality -> items (this) -> store. ``generate``
+runs the whole chain on one text and touches no database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from quizgen.normalize import normalize
+
+WORDS_PER_ITEM = 40
+MIN_ITEMS = 3
+MAX_PER_SENTENCE = 3
+
+
+@dataclass(frozen=True)
+class Item:
+    """A question-answer item drawn from one sentence of an article.
+
+    ``key`` names what the item asks about (the article, the kind, the sentence
+    and the answer), not its wording, so it stays the same when the generator
+    rewords a question and review history can follow it.
+    """
+
+    key: str
+    kind: str
+    prompt: str
+    answer: str
+    sentence: str
+    sentence_start: int
+    answer_start: int
+    answer_end: int
+    rule: str
+    score: float
+    reasons: tuple[str, ...]
+    accepted_answers: tuple[str, ...] = ()
+
+
+def item_key(article_text: str, kind: str, sentence: str, answer_start: int, answer: str) -> str:
+    identity = "\x1f".join(
+        (normalize(article_text)[:2000], kind, normalize(sentence), str(answer_start), normalize(answer))
+    )
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+
+
+def default_limit(text: str) -> int:
+    """How many items an article deserves: one per 40 words, at least three."""
+    return max(MIN_ITEMS, round(len(text.split()) / WORDS_PER_ITEM))
+
+
+def generate(
+    text: str, title: str | None = None, seed: int = 0, *, limit: int | None = None, model: str | None = None
+) -> list[Item]:
+    """The best items for an article's body ``text``, best first.
+
+    ``title`` is the headline, kept out of the analysed text. ``seed`` is for
+    the random choices of later stages (option order); generation itself is
+    deterministic. ``limit`` defaults to :func:`default_limit`.
+    """
+    from quizgen.analyze import analyze
+
+    doc = next(analyze([text], model=model))
+    return items_from_doc(doc, limit=limit)
+
+
+def _spread(ranked: list, limit: int) -> list:
+    """The best ``limit`` candidates, with at most three items and one cloze per sentence,
+    so that a quiz covers the article rather than its first paragraph."""
+    chosen = []
+    per_sentence: dict[int, list[str]] = {}
+    for candidate, judgement in ranked:
+        kinds = per_sentence.setdefault(candidate.fact.sentence_start, [])
+        if len(kinds) >= MAX_PER_SENTENCE or (candidate.kind == "cloze" and "cloze" in kinds):
+            continue
+        kinds.append(candidate.kind)
+        chosen.append((candidate, judgement))
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def items_from_doc(doc, *, limit: int | None = None) -> list[Item]:  # doc: spacy.tokens.Doc
+    from quizgen.facts import extract_facts
+    from quizgen.quality import judge, thin_duplicates
+    from quizgen.questions.realize import candidates
+
+    judged = []
+    for fact in extract_facts(doc):
+        for candidate in candidates(fact, doc):
+            judgement = judge(candidate)
+            if judgement.keep:
+                judged.append((candidate, judgement))
+    judged.sort(key=lambda pair: (-pair[1].score, pair[0].fact.answer_start, pair[0].kind))
+    chosen = _spread(thin_duplicates(judged), limit if limit is not None else default_limit(doc.text))
+    return [
+        Item(
+            key=item_key(doc.text, c.kind, c.sentence, c.answer_start, c.answer),
+            kind=c.kind,
+            prompt=c.prompt,
+            answer=c.answer,
+            sentence=c.sentence,
+            sentence_start=c.fact.sentence_start,
+            answer_start=c.answer_start,
+            answer_end=c.answer_end,
+            rule=f"{c.fact.pattern}/{c.kind}",
+            score=j.score,
+            reasons=j.reasons,
+            accepted_answers=c.accepted,
+        )
+        for c, j in chosen
+    ]

@@ -1,0 +1,95 @@
+"""Quality: which candidate questions a teacher would print, and how good each is.
+
+questions -> quality (this) -> items. Every candidate gets a score and the
+reasons behind it; a candidate with a fatal reason is dropped. Then near-
+duplicates (the same answer asked in much the same words) are thinned to the
+best of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quizgen.normalize import contains, normalize, words
+from quizgen.questions.realize import BLANK, Candidate
+
+MAX_QUESTION_WORDS = 30
+MIN_QUESTION_WORDS = 5
+QUESTION_WORDS_INSIDE = frozenset({"what", "who", "whom", "which"})
+WH_WORDS = frozenset({"what", "who", "whom", "whose", "when", "where", "which", "how", "why", "in"})
+# Words that point outside the question: with the sentence gone, a student
+# cannot know who "he" is or which deal "this" is.
+POINTERS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "this", "these", "those"})
+STOPWORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been it its
+    he she they them his her their this that these those there here what which who whom""".split()
+)
+DANGLING = frozenset({"and", "or", "nor", "but", "between"})
+KIND_WEIGHT = {"wh": 1.0, "cloze": 0.8}
+SIMILAR = 0.6
+
+
+@dataclass(frozen=True)
+class Judgement:
+    keep: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+def judge(candidate: Candidate) -> Judgement:
+    """Score ``candidate`` and say why; ``keep`` is False when a teacher would not print it."""
+    prompt_words = words(candidate.prompt)
+    fatal: list[str] = []
+    if candidate.kind == "cloze":
+        shown = candidate.prompt.replace(BLANK, " ")
+        if contains(shown, candidate.answer):
+            fatal.append("answer also elsewhere in the sentence")
+        asked = words(shown)
+    else:
+        if contains(candidate.prompt, candidate.answer):
+            fatal.append("answer visible in the question")
+        asked = prompt_words
+        if not prompt_words or prompt_words[0] not in WH_WORDS:
+            fatal.append("question word not in front")
+        if (prompt_words and prompt_words[-1] in DANGLING) or len(prompt_words) < MIN_QUESTION_WORDS:
+            fatal.append("question does not pin down one answer")
+        if set(prompt_words[1:]) & QUESTION_WORDS_INSIDE:
+            fatal.append("a second question word inside the question")
+    if set(asked) & POINTERS:
+        fatal.append("refers to something outside the question")
+    answer = normalize(candidate.answer)
+    if not answer or all(w in STOPWORDS for w in answer.split()):
+        fatal.append("answer is a pronoun or stopword")
+    if len(prompt_words) > MAX_QUESTION_WORDS:
+        fatal.append(f"over {MAX_QUESTION_WORDS} words")
+    length = len(prompt_words)
+    fit = 1.0 if 5 <= length <= 20 else 0.7
+    score = round(candidate.fact.salience * KIND_WEIGHT[candidate.kind] * fit, 6)
+    reasons = (
+        f"salience {candidate.fact.salience:.2f}",
+        f"{candidate.fact.pattern} fact",
+        f"{candidate.kind} question of {length} words",
+        *fatal,
+    )
+    return Judgement(keep=not fatal, score=score, reasons=reasons)
+
+
+def similar(a: str, b: str) -> bool:
+    first, second = set(words(a)), set(words(b))
+    if not first or not second:
+        return False
+    return len(first & second) / len(first | second) >= SIMILAR
+
+
+def thin_duplicates(ranked: list[tuple[Candidate, Judgement]]) -> list[tuple[Candidate, Judgement]]:
+    """Keep the best of each group that asks for the same answer in similar words."""
+    kept: list[tuple[Candidate, Judgement]] = []
+    for candidate, judgement in ranked:
+        answer = normalize(candidate.answer)
+        if any(
+            normalize(other.answer) == answer and other.kind == candidate.kind and similar(other.prompt, candidate.prompt)
+            for other, _ in kept
+        ):
+            continue
+        kept.append((candidate, judgement))
+    return kept

@@ -1,0 +1,80 @@
+"""Generation on the seed article, and `quizgen generate` with the store."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session, select
+
+import quizgen
+from quizgen.ingest import read_article
+from quizgen.items import default_limit
+from quizgen.store import ItemRecord, ItemStatus, Store
+from tests.conftest import SEEDS
+
+SEED = read_article(next(SEEDS.glob("*.txt")))
+
+
+def test_the_seed_article_gets_the_questions_a_teacher_expects():
+    items = quizgen.generate(SEED.text, SEED.title)
+    asked = {(i.prompt, i.answer) for i in items}
+    assert ("What does AES stand for?", "Alliance of Sahel States") in asked
+    assert ("Who is the Director General of Glavkosmos?", "Ilya Tarasenko") in asked
+    assert ("Who is Niger’s communications minister?", "Sidi Mohamed Raliou") in asked
+    assert any(i.prompt.startswith("When was a partnership signed") and i.answer == "Monday, Sept. 23" for i in items)
+    assert len(items) == default_limit(SEED.text)
+    assert all(SEED.title not in i.sentence for i in items)
+    assert {i.kind for i in items} == {"wh", "cloze"}
+
+
+def test_limit():
+    assert len(quizgen.generate(SEED.text, limit=4)) == 4
+
+
+def stored_items(cli) -> list[dict]:
+    return json.loads(cli("items", "list", "--json").out)
+
+
+def test_regeneration_keeps_keys_and_curated_items(cli, db_url: str):
+    cli("add", SEEDS)
+    first = cli("generate")
+    assert first.code == 0, first.err
+    before = stored_items(cli)
+    assert before and all(i["status"] == "draft" for i in before)
+
+    with Store(db_url) as store, Session(store.engine) as session:
+        approved = session.get(ItemRecord, before[0]["id"])
+        approved.status = ItemStatus.approved
+        approved.prompt = "Which alliance does AES stand for?"
+        session.add(approved)
+        session.commit()
+
+    again = cli("generate", "1", "--limit", "5")
+    assert again.code == 0, again.err
+    assert "1 kept as curated" in again.out
+    after = stored_items(cli)
+    assert {i["key"] for i in after} <= {i["key"] for i in before}
+    assert len(after) == 5
+    kept = next(i for i in after if i["id"] == before[0]["id"])
+    assert (kept["status"], kept["prompt"]) == ("approved", "Which alliance does AES stand for?")
+    same_key = {i["key"]: i["id"] for i in before}
+    assert all(same_key[i["key"]] == i["id"] for i in after)
+
+
+def test_items_show(cli):
+    cli("add", SEEDS)
+    cli("generate", "--limit", "3")
+    first = stored_items(cli)[0]
+    shown = cli("items", "show", str(first["id"]))
+    assert shown.code == 0
+    assert first["prompt"] in shown.out and first["sentence"] in shown.out
+    assert "reasons:" in shown.out
+    assert json.loads(cli("items", "show", str(first["id"]), "--json").out)["key"] == first["key"]
+    missing = cli("items", "show", "999")
+    assert missing.code == 1 and missing.err == "quizgen: error: no item with id 999; see: quizgen items list\n"
+
+
+def test_generate_an_unknown_article(cli):
+    result = cli("generate", "7")
+    assert result.code == 1
+    assert result.err == "quizgen: error: no article with id 7; see: quizgen articles list\n"

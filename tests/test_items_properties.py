@@ -1,0 +1,42 @@
+"""Properties of generation: for any text, items are well formed and tied to their source."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quizgen
+from quizgen.normalize import contains
+from quizgen.questions.realize import BLANK
+from tests.strategies import article_bodies
+
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+
+
+def check(text: str) -> list:
+    items = quizgen.generate(text)
+    for item in items:
+        assert text[item.sentence_start : item.sentence_start + len(item.sentence)] == item.sentence
+        assert item.sentence[item.answer_start : item.answer_end] == item.answer
+        if item.kind == "cloze":
+            assert item.prompt.count(BLANK) == 1
+            assert item.prompt.replace(BLANK, item.answer) == item.sentence
+        else:
+            assert item.prompt[0].isupper() and item.prompt.endswith("?"), item.prompt
+            assert not contains(item.prompt, item.answer), item
+    return items
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_any_text(text: str):
+    items = check(text)
+    assert [(i.key, i.prompt) for i in quizgen.generate(text)] == [(i.key, i.prompt) for i in items]
+
+
+@SETTINGS
+@given(article_bodies)
+def test_article_shaped_text(text: str):
+    items = check(text)
+    assert len({i.key for i in items}) == len(items)
+    assert [(i.key, i.prompt) for i in quizgen.generate(text)] == [(i.key, i.prompt) for i in items]
