@@ -25,7 +25,8 @@ demo: $(VENV)/.installed-demo
 	@mkdir -p build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/quizgen --db $(DEMO_DB) add seeds/
-	$(BIN)/quizgen --db $(DEMO_DB) articles list
+	$(BIN)/quizgen --db $(DEMO_DB) generate
+	$(BIN)/quizgen --db $(DEMO_DB) items list
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -8,6 +8,7 @@ best of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quizgen.normalize import contains, normalize, words
@@ -27,6 +28,8 @@ STOPWORDS = frozenset(
 DANGLING = frozenset({"and", "or", "nor", "but", "between"})
 KIND_WEIGHT = {"wh": 1.0, "cloze": 0.8}
 SIMILAR = 0.6
+# "cut ties with and much of Europe": one member of a list was taken out.
+GAPPED_LIST = re.compile(r"\b(?:with|between|of|to|from|for|by|in|on|at|as|including|,) (?:and|or)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ def judge(candidate: Candidate) -> Judgement:
         if not prompt_words or prompt_words[0] not in WH_WORDS:
             fatal.append("question word not in front")
         if (prompt_words and prompt_words[-1] in DANGLING) or len(prompt_words) < MIN_QUESTION_WORDS:
+            fatal.append("question does not pin down one answer")
+        if GAPPED_LIST.search(candidate.prompt):
             fatal.append("question does not pin down one answer")
         if set(prompt_words[1:]) & QUESTION_WORDS_INSIDE:
             fatal.append("a second question word inside the question")

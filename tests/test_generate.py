@@ -78,3 +78,28 @@ def test_generate_an_unknown_article(cli):
     result = cli("generate", "7")
     assert result.code == 1
     assert result.err == "quizgen: error: no article with id 7; see: quizgen articles list\n"
+
+
+GENERATE_IN_CHILD = """
+import json, sys, quizgen
+from quizgen.ingest import read_article
+article = read_article(sys.argv[1])
+items = quizgen.generate(article.text)
+print(json.dumps([[i.key, i.prompt, i.answer] for i in items]))
+"""
+
+
+def test_generation_is_the_same_in_every_process():
+    import os
+    import subprocess
+    import sys
+
+    seed = next(SEEDS.glob("*.txt"))
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", GENERATE_IN_CHILD, str(seed)],
+            capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": str(n)},
+        ).stdout
+        for n in (1, 2)
+    ]
+    assert json.loads(runs[0]) and runs[0] == runs[1]

@@ -250,7 +250,7 @@ def _parentheticals(tokens: list[Token], answer_ids: set[int]) -> set[int]:
 
 def _entity_label(answer: Span) -> str:
     labels = [t.ent_type_ for t in answer if t.ent_type_]
-    return max(set(labels), key=labels.count) if labels else ""
+    return max(sorted(set(labels)), key=labels.count) if labels else ""
 
 
 def _noun_words(head: Token, in_answer: range) -> list[Token]:
@@ -353,6 +353,9 @@ def _object_question(
 ) -> str | None:
     phrase = wh_phrase(answer)
     removed = _answer_phrase(answer, answer_ids) | phrase.absorbed
+    removed |= {
+        t.i for i in phrase.absorbed for t in answer.doc[i].children if t.dep_ in ("det", "predet")
+    }
     if phrase.drop_preposition and answer.root.dep_ == "pobj":
         preposition = answer.root.head
         if {t.i for t in preposition.subtree} - removed - {preposition.i} <= set():
