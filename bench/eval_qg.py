@@ -10,8 +10,10 @@ per sentence is scored with coco-caption's corpus BLEU, METEOR 1.5 and ROUGE-L
 Java; without it METEOR is reported as unavailable and a regex PTB tokenizer is
 used.
 
-Also reported: the share of rows for which ``question_for`` gives no question,
-and the same figures for the baseline that replaces the answer in its own
+Also reported: the share of rows for which ``question_for`` gives no question;
+key-fact recall, the share of gold answers that some item of
+``quizgen.generate(context)`` matches at token F1 >= 0.5, with the items per
+100 words; and the figures of the baseline that replaces the answer in its own
 sentence with "what", computed in the same run.
 """
 
@@ -135,6 +137,34 @@ def what_baseline(sentence_tok: str, answer_tok: str) -> str:
     return " ".join([*words, "?"])
 
 
+def token_f1(a: str, b: str) -> float:
+    from collections import Counter
+
+    from quizgen.normalize import normalize
+
+    first, second = normalize(a).split(), normalize(b).split()
+    common = sum((Counter(first) & Counter(second)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(first), common / len(second)
+    return 2 * precision * recall / (precision + recall)
+
+
+def key_fact_recall(rows: list[dict]) -> dict[str, float]:
+    """Share of gold answers matched (token F1 >= 0.5) by an item of ``generate(context)``."""
+    from quizgen.analyze import analyze
+    from quizgen.items import items_from_doc
+
+    contexts = list(dict.fromkeys(r["context"] for r in rows))
+    answers = {c: [i.answer for i in items_from_doc(d)] for c, d in zip(contexts, analyze(contexts))}
+    matched = sum(any(token_f1(a, r["answer"]) >= 0.5 for a in answers[r["context"]]) for r in rows)
+    words = sum(len(c.split()) for c in contexts)
+    return {
+        "key-fact recall (token F1 >= 0.5)": matched / len(rows),
+        "items per 100 words": 100 * sum(len(a) for a in answers.values()) / words,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -172,6 +202,7 @@ def main() -> None:
         "quizgen": score(ours, refs),
         "baseline (answer -> what)": score(base, refs),
         "no question (share of rows)": none_share,
+        **key_fact_recall(rows),
         "seconds for question_for on all rows": elapsed,
     }
     print(json.dumps(result, indent=2))

@@ -39,10 +39,9 @@ class Item:
     accepted_answers: tuple[str, ...] = ()
 
 
-def item_key(article_text: str, kind: str, sentence: str, answer_start: int, answer: str) -> str:
-    identity = "\x1f".join(
-        (normalize(article_text)[:2000], kind, normalize(sentence), str(answer_start), normalize(answer))
-    )
+def item_key(article_hash: str, kind: str, sentence: str, answer_start: int, answer: str) -> str:
+    """The stable key of an item; ``article_hash`` is the article's content hash."""
+    identity = "\x1f".join((article_hash, kind, normalize(sentence), str(answer_start), normalize(answer)))
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
 
 
@@ -87,17 +86,21 @@ def items_from_doc(doc, *, limit: int | None = None) -> list[Item]:  # doc: spac
     from quizgen.quality import judge, thin_duplicates
     from quizgen.questions.realize import candidates
 
+    from quizgen.ingest import content_hash
+
+    text = doc.text
+    article_hash = content_hash(text)
     judged = []
     for fact in extract_facts(doc):
-        for candidate in candidates(fact, doc):
+        for candidate in candidates(fact, doc, text):
             judgement = judge(candidate)
             if judgement.keep:
                 judged.append((candidate, judgement))
     judged.sort(key=lambda pair: (-pair[1].score, pair[0].fact.answer_start, pair[0].kind))
-    chosen = _spread(thin_duplicates(judged), limit if limit is not None else default_limit(doc.text))
+    chosen = _spread(thin_duplicates(judged), limit if limit is not None else default_limit(text))
     return [
         Item(
-            key=item_key(doc.text, c.kind, c.sentence, c.answer_start, c.answer),
+            key=item_key(article_hash, c.kind, c.sentence, c.answer_start, c.answer),
             kind=c.kind,
             prompt=c.prompt,
             answer=c.answer,

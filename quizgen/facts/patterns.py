@@ -64,12 +64,23 @@ def _label(span: Span) -> str:
     return max(sorted(set(labels)), key=labels.count) if labels else ""
 
 
+def _entity_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> the entity it is part of, built once per document."""
+    index = doc.user_data.get("quizgen_entity_index")
+    if index is None:
+        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data["quizgen_entity_index"] = index
+    return index
+
+
 def _entities(sentence: Span) -> list[Span]:
-    return [e for e in sentence.doc.ents if sentence.start <= e.start and e.end <= sentence.end]
+    index = _entity_index(sentence.doc)
+    found = dict.fromkeys(index[i] for i in range(sentence.start, sentence.end) if i in index)
+    return [e for e in found if sentence.start <= e.start and e.end <= sentence.end]
 
 
 def _entity_of(token: Token) -> Span | None:
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return _entity_index(token.doc).get(token.i)
 
 
 def _trimmed(span: Span) -> Span:

@@ -33,12 +33,15 @@ class Candidate:
     accepted: tuple[str, ...] = ()
 
 
-def candidates(fact: Fact, doc: Doc) -> list[Candidate]:
+def candidates(fact: Fact, doc: Doc, text: str | None = None) -> list[Candidate]:
+    """The candidate questions of ``fact``; ``text`` is ``doc.text``, passed in
+    by callers that ask for many facts, since spaCy rebuilds it on every access."""
+    article = doc.text if text is None else text
     sentence = doc.char_span(fact.sentence_start, fact.sentence_end, alignment_mode="expand")
     answer = doc.char_span(fact.answer_start, fact.answer_end, alignment_mode="expand")
     if sentence is None or answer is None:
         return []
-    text = doc.text[fact.sentence_start : fact.sentence_end]
+    text = article[fact.sentence_start : fact.sentence_end]
     start = fact.answer_start - fact.sentence_start
     end = fact.answer_end - fact.sentence_start
     shown = text[start:end]
