@@ -57,13 +57,39 @@ def _sentence_of(doc: Doc, span: Span) -> Span:
     return doc[first.start : last.end]
 
 
+# Branches a last-resort question can lose, longest first, to stay short.
+_BRANCHES = frozenset({"prep", "advcl", "relcl", "acl", "conj", "cc", "appos", "ccomp", "npadvmod", "advmod", "parataxis", "punct"})
+IN_PLACE_WORDS = 12
+
+
 def _in_place(sentence: Span, answer: Span) -> str | None:
-    """The sentence with the answer replaced by its wh-word: the last resort."""
+    """The answer's clause with the answer replaced by its wh-word: the last resort.
+
+    Used where the clause has no subject to invert around (a heading, a
+    fragment, a parse gone wrong); kept short, since the rest of the sentence
+    is then more often noise than help.
+    """
     phrase = wh_phrase(answer)
+    inside = set(range(answer.start, answer.end)) | set(phrase.absorbed)
+    root = answer.root
+    while root.head.i != root.i and (root.i in inside or root.pos_ not in ("VERB", "AUX")):
+        root = root.head
+    kept = [t for t in root.subtree if sentence.start <= t.i < sentence.end]
+    branches = sorted(
+        (t for t in kept if t.dep_ in _BRANCHES and t.i not in inside and t.i != root.i),
+        key=lambda t: -len(list(t.subtree)),
+    )
+    for branch in branches:
+        if sum(1 for t in kept if not t.is_punct) <= IN_PLACE_WORDS:
+            break
+        ids = {t.i for t in branch.subtree}
+        if ids & inside:
+            continue
+        kept = [t for t in kept if t.i not in ids]
     words: list = []
-    for token in sentence:
-        if answer.start <= token.i < answer.end:
-            if token.i == answer.start:
+    for token in kept:
+        if token.i in inside:
+            if not words or words[-1] != phrase.words:
                 words.append(phrase.words)
             continue
         words.append(token)
