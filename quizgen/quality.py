@@ -16,6 +16,8 @@ from quizgen.questions.realize import BLANK, Candidate
 
 MAX_QUESTION_WORDS = 30
 MIN_QUESTION_WORDS = 5
+PREPOSITIONS = frozenset({"in", "on", "at", "of", "to", "for", "from", "with", "by", "about", "into", "over", "under", "after", "before"})
+DATE_OPENINGS = frozenset({"in what year", "what year did", "what year was", "what year were", "on what date", "what date did", "what date was"})
 QUESTION_WORDS_INSIDE = frozenset({"what", "who", "whom", "which"})
 WH_WORDS = frozenset({"what", "who", "whom", "whose", "when", "where", "which", "how", "why", "in"})
 # Words that point outside the question: with the sentence gone, a student
@@ -58,6 +60,12 @@ def judge(candidate: Candidate) -> Judgement:
             fatal.append("question does not pin down one answer")
         if GAPPED_LIST.search(candidate.prompt):
             fatal.append("question does not pin down one answer")
+        if candidate.fact.pattern == "date" and " ".join(prompt_words[:3]) not in DATE_OPENINGS and prompt_words[:1] != ["when"]:
+            fatal.append("a date asked for without when")
+        if "," in candidate.prompt and prompt_words and prompt_words[-1] in PREPOSITIONS:
+            fatal.append("a preposition stranded after a long clause")
+        if any(a == b for a, b in zip(prompt_words, prompt_words[1:])):
+            fatal.append("a word twice in a row")
         if set(prompt_words[1:]) & QUESTION_WORDS_INSIDE:
             fatal.append("a second question word inside the question")
     if set(asked) & POINTERS:

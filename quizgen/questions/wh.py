@@ -72,7 +72,7 @@ def wh_question(
         shared = [t for t in subject.subtree if not t.is_punct]
         return _object_question(clause, verb, subject, answer, answer_ids, subject_words=shared)
     clause = _clause_tokens(verb, answer_ids, subject)
-    clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS)
+    clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS, keep_content=strict)
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i not in answer_ids:
         antecedent = [t for t in verb.head.subtree if t.i < verb.head.i + 1 and t.i not in {x.i for x in verb.subtree} and not t.is_punct]
         if slot is not None and slot.dep_ in SUBJECTS:
@@ -161,7 +161,7 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
         if ids & answer_ids:
             continue
         if token.dep_ in DROPPABLE_ANYWHERE and _set_off(token):
-            dropped |= ids | _trailing_comma(token)
+            dropped |= ids | _trailing_comma(token) | {token.left_edge.i - 1}
         elif token.dep_ in ("relcl", "acl", "advcl") and len(ids) > 2 and token.head.i != verb.i:
             dropped |= ids | _trailing_comma(token)
     dropped |= _parentheticals(tokens, answer_ids)
@@ -175,14 +175,26 @@ MAX_WORDS = 14
 OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"})
 
 
+# What was said or wanted: without it "When did McConnell say?" asks nothing.
+CONTENT_CLAUSES = frozenset({"ccomp", "xcomp"})
+
+
 def _compress(
-    clause: list[Token], verb: Token, subject: Token, answer_ids: set[int], max_words: int
+    clause: list[Token],
+    verb: Token,
+    subject: Token,
+    answer_ids: set[int],
+    max_words: int,
+    keep_content: bool = False,
 ) -> list[Token]:
     """Drop the longest optional parts after the verb until the question is short."""
     kept = list(clause)
     kept_ids = {t.i for t in clause}
     candidates = sorted(
-        (c for c in verb.children if c.i > verb.i and c.dep_ in OPTIONAL_AFTER_VERB),
+        (
+            c for c in verb.children
+            if c.i > verb.i and c.dep_ in OPTIONAL_AFTER_VERB and not (keep_content and c.dep_ in CONTENT_CLAUSES)
+        ),
         key=lambda c: -len(list(c.subtree)),
     ) + sorted(
         (
