@@ -27,6 +27,11 @@ LOCATIVE_PREPOSITIONS = frozenset(
 TEMPORAL_PREPOSITIONS = frozenset({"in", "on", "at", "during", "by", "until", "till"})
 EMPTY_BRACKETS = re.compile(r"\(\s*[,;:]?\s*\)|\[\s*\]")
 YEAR = re.compile(r"1\d{3}|20\d{2}")
+DURATION = re.compile(
+    r"(?:about |nearly |almost |over |more than |less than )?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|several|a few|many)[ -](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)",
+    re.IGNORECASE,
+)
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 TIMES = frozenset({"DATE", "TIME"})
@@ -284,6 +289,8 @@ def wh_phrase(answer: Span) -> WhPhrase:
     preposition = head.lower_ if root.dep_ == "pobj" else ""
     if label == "PERSON" or (label in ("ORG", "NORP") and root.dep_ in SUBJECTS and answer.root.head.pos_ == "VERB"):
         return WhPhrase("who", frozenset(), False)
+    if label in TIMES and DURATION.fullmatch(answer.text.strip()):
+        return WhPhrase("how long", frozenset(), bool(preposition in ("for", "in", "after", "within")))
     if label in TIMES and preposition == "in" and len(answer) == 1 and YEAR.fullmatch(root.text):
         return WhPhrase("in what year", frozenset(), True)
     if label in TIMES and (preposition in TEMPORAL_PREPOSITIONS or root.dep_ in ("npadvmod", "tmod")):
@@ -307,7 +314,7 @@ def wh_phrase(answer: Span) -> WhPhrase:
         return WhPhrase("how much", frozenset(), False)
     if label == "PERCENT":
         return WhPhrase("what percentage", frozenset(), False)
-    if (label in NUMBERS or root.like_num) and root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
+    if (label in NUMBERS or (root.like_num and label not in TIMES and not YEAR.fullmatch(root.text))) and root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
         noun = [t for t in head.subtree if t.i >= root.i and t.i not in range(answer.start, answer.end)]
         noun = [t for t in noun if t.i <= head.i]
         words = " ".join(["how many", *(t.text for t in noun)])
