@@ -331,11 +331,17 @@ def wh_phrase(answer: Span) -> WhPhrase:
 
 
 def _answer_phrase(answer: Span, answer_ids: set[int]) -> set[int]:
-    """The answer and the determiners and such that only make sense with it."""
+    """The answer, the determiners that only make sense with it, and what
+    describes it: an appositive or relative clause would give the answer away."""
     ids = set(answer_ids)
     for token in answer.root.children:
         if token.i < answer.start and token.dep_ in ("det", "predet", "case", "poss"):
             ids |= {t.i for t in token.subtree}
+        elif token.i >= answer.end and token.dep_ in ("appos", "relcl", "acl"):
+            ids |= {t.i for t in token.subtree} | _trailing_comma(token)
+            before = token.left_edge.i - 1
+            if before >= answer.end and answer.doc[before].text in (",", "("):
+                ids.add(before)
     return ids
 
 
@@ -408,6 +414,16 @@ def _object_question(
     return render_question(words, answer)
 
 
+def _ordinary_word(token: Token) -> bool:
+    """Whether a sentence's capitalized first word is an ordinary word, to be
+    lowercased when it moves, rather than a name."""
+    if token.tag_ in ("NNP", "NNPS") or token.ent_type_ or token.text == "I":
+        return False
+    if token.is_stop or token.pos_ not in ("NOUN", "PROPN", "X"):
+        return True
+    return any(t.text == token.lower_ for t in token.doc)
+
+
 def render_question(words: list[str | Token], answer: Span | None = None) -> str | None:
     """Words and tokens in question order to the question's text.
 
@@ -420,7 +436,7 @@ def render_question(words: list[str | Token], answer: Span | None = None) -> str
     for position, word in enumerate(words):
         if isinstance(word, Token):
             piece = word.text
-            if position > 0 and word.i == word.sent.start and word.tag_ not in ("NNP", "NNPS") and word.text != "I" and not word.ent_type_:
+            if position > 0 and word.i == word.sent.start and _ordinary_word(word):
                 piece = piece.lower()
             if is_pronoun(word):
                 piece = replacement(word, answer) or piece
