@@ -87,10 +87,12 @@ def _in_place(sentence: Span, answer: Span) -> str | None:
             continue
         kept = [t for t in kept if t.i not in ids]
     words: list = []
+    placed = False
     for token in kept:
         if token.i in inside:
-            if not words or words[-1] != phrase.words:
+            if not placed:
                 words.append(phrase.words)
+                placed = True
             continue
         words.append(token)
     return render_question(words, answer)

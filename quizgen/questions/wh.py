@@ -362,7 +362,7 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
                 words.append(phrase.words)
                 placed = True
             continue
-        if token.is_punct and token.text in ",;:" and words and words[-1] == phrase.words:
+        if token.is_punct and token.text in ",;:" and words and isinstance(words[-1], str):
             continue
         words.append(token)
     return render_question(words, answer)
