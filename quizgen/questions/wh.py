@@ -303,13 +303,13 @@ def wh_phrase(answer: Span) -> WhPhrase:
         return WhPhrase(" ".join(["what type of", *(t.text for t in noun)]), _left_part(head, in_answer), False)
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in in_answer:
         noun = _noun_words(head, in_answer)
-        return WhPhrase(" ".join(["which", *(t.text for t in noun)]), _left_part(head, in_answer) | set(in_answer), False)
+        return WhPhrase(" ".join(["what", *(t.text for t in noun)]), _left_part(head, in_answer) | set(in_answer), False)
     if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" and head.i not in in_answer and label not in NUMBERS and label != "PERSON":
         noun = [t for t in _noun_words(head, in_answer) if t.i > answer.end - 1 or t.i == head.i]
         return WhPhrase(" ".join(["what type of", *(t.text for t in noun)]), _left_part(head, in_answer), False)
     kind = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in in_answer and c.i < answer.start]
     if kind and root.pos_ == "PROPN":
-        return WhPhrase(" ".join(["which", *(t.text for t in kind)]), frozenset(t.i for t in kind), False)
+        return WhPhrase(" ".join(["what", *(t.text for t in kind)]), frozenset(t.i for t in kind), False)
     if label == "MONEY":
         return WhPhrase("how much", frozenset(), False)
     if label == "PERCENT":
