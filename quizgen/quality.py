@@ -1,9 +1,8 @@
 """Quality: which candidate questions a teacher would print, and how good each is.
 
 questions -> quality (this) -> items. Every candidate gets a score and the
-reasons behind it; a candidate with a fatal reason is dropped. Then near-
-duplicates (the same answer asked in much the same words) are thinned to the
-best of them.
+reasons behind it; a candidate with a fatal reason is dropped. Then only the
+best candidate for each answer is kept, so that a quiz does not repeat itself.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ STOPWORDS = frozenset(
 )
 DANGLING = frozenset({"and", "or", "nor", "but", "between"})
 KIND_WEIGHT = {"wh": 1.0, "cloze": 0.8}
-SIMILAR = 0.6
 # "cut ties with and much of Europe": one member of a list was taken out.
 GAPPED_LIST = re.compile(r"\b(?:with|between|of|to|from|for|by|in|on|at|as|including|,) (?:and|or)\b", re.IGNORECASE)
 
@@ -87,22 +85,15 @@ def judge(candidate: Candidate) -> Judgement:
     return Judgement(keep=not fatal, score=score, reasons=reasons)
 
 
-def similar(a: str, b: str) -> bool:
-    first, second = set(words(a)), set(words(b))
-    if not first or not second:
-        return False
-    return len(first & second) / len(first | second) >= SIMILAR
-
-
 def thin_duplicates(ranked: list[tuple[Candidate, Judgement]]) -> list[tuple[Candidate, Judgement]]:
-    """Keep the best of each group that asks for the same answer in similar words."""
+    """Keep the best item for each answer: a quiz that asks for "three" three
+    times, or for the same name as a question and again as a cloze, repeats itself."""
     kept: list[tuple[Candidate, Judgement]] = []
+    answers: set[str] = set()
     for candidate, judgement in ranked:
         answer = normalize(candidate.answer)
-        if any(
-            normalize(other.answer) == answer and other.kind == candidate.kind and similar(other.prompt, candidate.prompt)
-            for other, _ in kept
-        ):
+        if answer in answers:
             continue
+        answers.add(answer)
         kept.append((candidate, judgement))
     return kept

@@ -22,7 +22,7 @@ def test_the_seed_article_gets_the_questions_a_teacher_expects():
     assert ("Who is the Director General of Glavkosmos?", "Ilya Tarasenko") in asked
     assert ("Who is Niger’s communications minister?", "Sidi Mohamed Raliou") in asked
     assert any(i.prompt.startswith("When was a partnership signed") and i.answer == "Monday, Sept. 23" for i in items)
-    assert len(items) == default_limit(SEED.text)
+    assert 8 <= len(items) <= default_limit(SEED.text)
     assert all(SEED.title not in i.sentence for i in items)
     assert {i.kind for i in items} == {"wh", "cloze"}
 

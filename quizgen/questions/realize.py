@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from quizgen.facts import Fact
-from quizgen.questions.wh import wh_question
+from quizgen.questions.wh import coordinated, wh_question
 
 BLANK = "_____"
 # Teachers read these questions on their own; a little more of the sentence
@@ -58,5 +58,7 @@ def candidates(fact: Fact, doc: Doc, text: str | None = None) -> list[Candidate]
         found += make("wh", f"What does {fact.detail} stand for?", (f"the {shown}",))
     elif fact.pattern != "membership":
         found += make("wh", wh_question(sentence, answer, max_words=MAX_WORDS, strict=True))
-    found += make("cloze", text[:start] + BLANK + text[end:])
+    if not coordinated(answer):
+        # A blank in a list could take any of its members.
+        found += make("cloze", text[:start] + BLANK + text[end:])
     return found

@@ -57,7 +57,7 @@ def wh_question(
     one member of a list.
     """
     answer_ids = set(range(answer.start, answer.end))
-    if strict and _coordinated(answer, answer_ids):
+    if strict and coordinated(answer, answer_ids):
         # One member of "Mali, Niger and Burkina Faso" cannot be asked for by itself.
         return None
     verb = _clause_verb(answer)
@@ -92,7 +92,9 @@ def wh_question(
 # --- finding the clause --------------------------------------------------------------
 
 
-def _coordinated(answer: Span, answer_ids: set[int]) -> bool:
+def coordinated(answer: Span, answer_ids: set[int] | None = None) -> bool:
+    """Whether ``answer`` is one member of a list ("Mali, Niger and Burkina Faso")."""
+    answer_ids = set(range(answer.start, answer.end)) if answer_ids is None else answer_ids
     root = answer.root
     if root.dep_ == "conj" and root.head.i not in answer_ids:
         return True
@@ -315,10 +317,9 @@ def wh_phrase(answer: Span) -> WhPhrase:
     if label == "PERCENT":
         return WhPhrase("what percentage", frozenset(), False)
     if (label in NUMBERS or (root.like_num and label not in TIMES and not YEAR.fullmatch(root.text))) and root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
-        noun = [t for t in head.subtree if t.i >= root.i and t.i not in range(answer.start, answer.end)]
-        noun = [t for t in noun if t.i <= head.i]
+        noun = [t for t in head.subtree if root.i < t.i <= head.i and t.i not in in_answer]
         words = " ".join(["how many", *(t.text for t in noun)])
-        return WhPhrase(words, frozenset(t.i for t in noun), False)
+        return WhPhrase(words, _left_part(head, in_answer), False)
     counted = [c for c in root.children if c.dep_ == "nummod" and c.i in in_answer]
     if counted and root.pos_ == "NOUN" and root.tag_ in ("NNS", "NNPS"):
         return WhPhrase(f"how many {root.text}", frozenset(), False)
