@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from quizgen.normalize import contains
-from quizgen.questions.wh import render_question, wh_phrase, wh_question
+from quizgen.questions.wh import in_place, render_question, wh_phrase, wh_question
 
 Row = tuple[str, str, "int | None"]
 
@@ -86,13 +86,4 @@ def _in_place(sentence: Span, answer: Span) -> str | None:
         if ids & inside:
             continue
         kept = [t for t in kept if t.i not in ids]
-    words: list = []
-    placed = False
-    for token in kept:
-        if token.i in inside:
-            if not placed:
-                words.append(phrase.words)
-                placed = True
-            continue
-        words.append(token)
-    return render_question(words, answer)
+    return render_question(in_place(kept, inside, phrase.words), answer)

@@ -355,18 +355,24 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
         removed |= {
             t.i for i in phrase.absorbed for t in answer.doc[i].children if t.dep_ in ("det", "predet")
         }
+    return render_question(in_place(clause, removed, phrase.words), answer)
+
+
+def in_place(tokens: list[Token], removed: set[int], phrase: str) -> list[str | Token]:
+    """``tokens`` with the ``removed`` ones replaced, once, by the wh-``phrase``
+    (and no comma right after it)."""
     words: list[str | Token] = []
     placed = False
-    for token in clause:
+    for token in tokens:
         if token.i in removed:
             if not placed:
-                words.append(phrase.words)
+                words.append(phrase)
                 placed = True
             continue
         if token.is_punct and token.text in ",;:" and words and isinstance(words[-1], str):
             continue
         words.append(token)
-    return render_question(words, answer)
+    return words
 
 
 def _object_question(
