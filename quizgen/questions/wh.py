@@ -74,7 +74,7 @@ def wh_question(
             return None
         clause = _clause_tokens(verb, answer_ids, subject)
         clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS)
-        shared = [t for t in subject.subtree if not t.is_punct]
+        shared = _trimmed_subject(subject, answer_ids)
         return _object_question(clause, verb, subject, answer, answer_ids, subject_words=shared)
     clause = _clause_tokens(verb, answer_ids, subject)
     clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS, keep_content=strict)
@@ -97,6 +97,14 @@ def coordinated(answer: Span, answer_ids: set[int] | None = None) -> bool:
     answer_ids = set(range(answer.start, answer.end)) if answer_ids is None else answer_ids
     root = answer.root
     if root.dep_ == "conj" and root.head.i not in answer_ids:
+        return True
+    doc = answer.doc
+    after = doc[answer.end] if answer.end < len(doc) else None
+    before = doc[answer.start - 1] if answer.start > 0 else None
+    if before is not None and before.lower_ in ("the", "a", "an") and before.i > 0:
+        before = doc[before.i - 1]
+    # The parser does not always link a list: look at the words on either side.
+    if (after is not None and after.lower_ in ("and", "or")) or (before is not None and before.lower_ in ("and", "or")):
         return True
     return any(c.dep_ == "conj" and c.i not in answer_ids for c in root.children)
 
@@ -222,6 +230,18 @@ def _compress(
             continue
         kept = [t for t in kept if t.i not in ids]
     return _tidy_punctuation(kept, answer_ids)
+
+
+def _trimmed_subject(subject: Token, answer_ids: set[int]) -> list[Token]:
+    """A subject borrowed from another clause, without its set-off asides."""
+    dropped: set[int] = set()
+    for token in subject.subtree:
+        ids = {t.i for t in token.subtree}
+        if token.i != subject.i and not ids & answer_ids and (
+            (token.dep_ in DROPPABLE_ANYWHERE and _set_off(token)) or token.dep_ in ("relcl", "acl")
+        ):
+            dropped |= ids
+    return [t for t in subject.subtree if t.i not in dropped and not t.is_punct]
 
 
 def _set_off(token: Token) -> bool:
