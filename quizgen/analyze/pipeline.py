@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
-from quizgen.analyze.model import find_model, load_model
+from quizgen.analyze.model import load_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,7 +29,7 @@ LEADING_NOISE = frozenset({"an", "a", "the", "additional", "another", "extra", "
 
 @cache
 def pipeline(model: str | None = None) -> Language:
-    """The model named by :func:`find_model`, with quizgen's entity corrections."""
+    """The model chosen by :func:`~quizgen.analyze.find_model`, with quizgen's entity corrections."""
     from spacy.language import Language
 
     from quizgen.analyze import gazetteer
@@ -95,5 +95,4 @@ def analyze(
     texts: Iterable[str], *, model: str | None = None, n_process: int = 1, batch_size: int = 32
 ) -> Iterator[Doc]:
     """Parse ``texts`` in batches (``n_process`` > 1 uses several processes)."""
-    find_model(model)
     yield from pipeline(model).pipe(texts, n_process=n_process, batch_size=batch_size)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
 from typing import Annotated, Optional
 
 import typer
@@ -38,8 +41,7 @@ def generate(
     from quizgen.items import items_from_doc
 
     with open_store(ctx) as store:
-        wanted = article_ids or [a.id for a in store.articles()]
-        articles = [store.article(i) for i in wanted]
+        articles = store.fetch_articles(article_ids or None)
         if not articles:
             out.print("No articles stored yet. Add some with: quizgen add PATH")
             return
@@ -54,7 +56,7 @@ def generate(
                     totals[name] += getattr(report, name)
                 if not quiet:
                     out.print(
-                        f"article {article.id}: {len(items)} items ({_counts(report.__dict__)}) - {escape(article.title)}"
+                        f"article {article.id}: {len(items)} items ({_counts(asdict(report))}) - {escape(article.title)}"
                     )
                 advance()
     out.print(f"{len(articles)} article{'s' if len(articles) != 1 else ''}: {_counts(totals)}")
@@ -67,25 +69,17 @@ def _counts(counts: dict[str, int]) -> str:
     )
 
 
-class _progress:
-    """A rich progress bar on stderr, or nothing."""
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr, or nothing; yields the function that advances it."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    def __init__(self, enabled: bool, total: int) -> None:
-        self.enabled, self.total, self.bar = enabled, total, None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        self.bar = Progress(
-            "generating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True)
-        )
-        self.bar.start()
-        task = self.bar.add_task("generate", total=self.total)
-        return lambda: self.bar.advance(task)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+    with Progress(
+        "generating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True)
+    ) as bar:
+        task = bar.add_task("generate", total=total)
+        yield lambda: bar.advance(task)

@@ -16,11 +16,13 @@ app = typer.Typer(help="List and show generated items.", no_args_is_help=True)
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
+def _value(field: object) -> str:
+    """An enum column's value: the stored string, whether or not it came back as the enum."""
+    return str(getattr(field, "value", field))
+
+
 def _plain(row) -> dict:
-    data = row.model_dump(warnings=False)
-    data["kind"] = row.kind.value if hasattr(row.kind, "value") else row.kind
-    data["status"] = row.status.value if hasattr(row.status, "value") else row.status
-    return data
+    return {**row.model_dump(warnings=False), "kind": _value(row.kind), "status": _value(row.status)}
 
 
 @app.command("list")
@@ -51,7 +53,7 @@ def list_items(
     table.add_column("question", min_width=30)
     table.add_column("answer", min_width=12)
     for r in rows:
-        table.add_row(str(r.id), str(r.article_id), _plain(r)["kind"], _plain(r)["status"], escape(r.prompt), escape(r.answer))
+        table.add_row(str(r.id), str(r.article_id), _value(r.kind), _value(r.status), escape(r.prompt), escape(r.answer))
     out.print(table)
 
 
@@ -73,13 +75,12 @@ def show(
     if json:
         print_json(_plain(row))
         return
-    data = _plain(row)
     out.print(f"[bold]{escape(row.prompt)}[/]")
     out.print(f"answer:   {escape(row.answer)}")
     if row.accepted_answers:
         out.print(f"also:     {escape(', '.join(row.accepted_answers))}")
     out.print(f"source:   {escape(row.sentence)}")
     out.print(f"article:  {article.id} - {escape(article.title)}")
-    out.print(f"kind:     {data['kind']} ({escape(row.rule)}), {data['status']}, score {row.score:.2f}")
+    out.print(f"kind:     {_value(row.kind)} ({escape(row.rule)}), {_value(row.status)}, score {row.score:.2f}")
     out.print(f"reasons:  {escape('; '.join(row.reasons))}")
     out.print(f"key:      {row.key}")

@@ -16,7 +16,7 @@ SAY_VERBS = frozenset(
      "claim", "explain", "argue", "insist", "declare", "confirm", "describe", "call", "report"}
 )
 LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "inside", "within", "to", "from"})
-MEMBERSHIP = frozenset({"including", "include", "includes", "such"})
+MEMBERSHIP = frozenset({"including", "include", "includes"})
 ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Dates a reader can answer: a weekday, a month, a year or a number in them.
 ANSWERABLE_DATE = re.compile(
@@ -154,8 +154,6 @@ def _membership_facts(sentence: Span) -> Iterator[Candidate]:
         if token.lower_ not in MEMBERSHIP:
             continue
         objects = [c for c in token.children if c.dep_ in ("pobj", "dobj")]
-        if token.lower_ == "such":
-            continue
         if not objects:
             continue
         first = objects[0]

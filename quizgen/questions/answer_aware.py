@@ -44,7 +44,7 @@ def _question(doc: Doc, answer: str, start: int | None) -> str | None:
     if span is None or len(span) == 0:
         return None
     sentence = _sentence_of(doc, span)
-    for make in (wh_question, _in_place):
+    for make in (wh_question, _clause_fallback):
         question = make(sentence, span)
         if question is not None and not contains(question, answer) and not contains(question, span.text):
             return question
@@ -62,7 +62,7 @@ _BRANCHES = frozenset({"prep", "advcl", "relcl", "acl", "conj", "cc", "appos", "
 IN_PLACE_WORDS = 12
 
 
-def _in_place(sentence: Span, answer: Span) -> str | None:
+def _clause_fallback(sentence: Span, answer: Span) -> str | None:
     """The answer's clause with the answer replaced by its wh-word: the last resort.
 
     Used where the clause has no subject to invert around (a heading, a

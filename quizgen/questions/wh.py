@@ -66,25 +66,27 @@ def wh_question(
     subject = _subject(verb)
     if subject is None:
         return None
+    verb_ids = {t.i for t in verb.subtree}
+    shared = subject.i not in verb_ids
     slot = _slot(answer.root, verb)
-    if subject.i not in {t.i for t in verb.subtree}:
-        # A shared subject: "they have faced X and [they] have sought support".
-        slot = _slot(answer.root, subject.head) if slot is None else slot
-        if slot is not None and slot.dep_ in SUBJECTS:
-            return None
-        clause = _clause_tokens(verb, answer_ids, subject)
-        clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS)
-        shared = _trimmed_subject(subject, answer_ids)
-        return _object_question(clause, verb, subject, answer, answer_ids, subject_words=shared)
+    if shared and slot is None:
+        slot = _slot(answer.root, subject.head)
+    asks_subject = slot is not None and slot.dep_ in SUBJECTS
     clause = _clause_tokens(verb, answer_ids, subject)
     clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS, keep_content=strict)
-    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i not in answer_ids:
-        antecedent = [t for t in verb.head.subtree if t.i < verb.head.i + 1 and t.i not in {x.i for x in verb.subtree} and not t.is_punct]
-        if slot is not None and slot.dep_ in SUBJECTS:
+    if shared:
+        # "they have faced X and [they] have sought support".
+        if asks_subject:
             return None
+        return _object_question(clause, verb, subject, answer, answer_ids, _trimmed_subject(subject, answer_ids))
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.i not in answer_ids:
+        # "the stadium, which hosted X": the relative pronoun stands for its antecedent.
+        if asks_subject:
+            return None
+        antecedent = [t for t in verb.head.subtree if t.i <= verb.head.i and t.i not in verb_ids and not t.is_punct]
         clause = [t for t in clause if t.i != subject.i]
-        return _object_question(clause, verb, subject, answer, answer_ids, subject_words=antecedent)
-    if slot is not None and slot.dep_ in SUBJECTS:
+        return _object_question(clause, verb, subject, answer, answer_ids, antecedent)
+    if asks_subject:
         return _subject_question(clause, subject, answer, answer_ids)
     return _object_question(clause, verb, subject, answer, answer_ids)
 
@@ -351,10 +353,13 @@ def wh_phrase(answer: Span) -> WhPhrase:
 # --- building the question -------------------------------------------------------------
 
 
-def _answer_phrase(answer: Span, answer_ids: set[int]) -> set[int]:
-    """The answer, the determiners that only make sense with it, and what
-    describes it: an appositive or relative clause would give the answer away."""
-    ids = set(answer_ids)
+def _answer_phrase(answer: Span, answer_ids: set[int], phrase: WhPhrase) -> set[int]:
+    """What the wh-phrase replaces: the answer, the words the phrase absorbs
+    with their determiners, the determiners that only make sense with the
+    answer, and what describes it (an appositive or relative clause would
+    give the answer away)."""
+    ids = set(answer_ids) | phrase.absorbed
+    ids |= {t.i for i in phrase.absorbed for t in answer.doc[i].children if t.dep_ in ("det", "predet")}
     for token in answer.root.children:
         if token.i < answer.start and token.dep_ in ("det", "predet", "case", "poss"):
             ids |= {t.i for t in token.subtree}
@@ -371,10 +376,7 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
     if answer.root.i == subject.i or answer.root.dep_ == "appos" and answer.root.head.i == subject.i:
         removed = {t.i for t in subject.subtree}
     else:
-        removed = _answer_phrase(answer, answer_ids) | phrase.absorbed
-        removed |= {
-            t.i for i in phrase.absorbed for t in answer.doc[i].children if t.dep_ in ("det", "predet")
-        }
+        removed = _answer_phrase(answer, answer_ids, phrase)
     return render_question(in_place(clause, removed, phrase.words), answer)
 
 
@@ -404,10 +406,7 @@ def _object_question(
     subject_words: list[Token] | None = None,
 ) -> str | None:
     phrase = wh_phrase(answer)
-    removed = _answer_phrase(answer, answer_ids) | phrase.absorbed
-    removed |= {
-        t.i for i in phrase.absorbed for t in answer.doc[i].children if t.dep_ in ("det", "predet")
-    }
+    removed = _answer_phrase(answer, answer_ids, phrase)
     if phrase.drop_preposition and answer.root.dep_ == "pobj":
         preposition = answer.root.head
         if {t.i for t in preposition.subtree} - removed - {preposition.i} <= set():
@@ -416,12 +415,11 @@ def _object_question(
     if subject_ids & removed:
         return None
     auxiliaries = [c for c in verb.children if c.dep_ in AUXILIARIES and c.tag_ != "TO" and c.i < verb.i]
-    fronted: str | None = None
     verb_form: str | None = None
     if auxiliaries:
         first = auxiliaries[0]
         fronted, moved = first.lower_, first.i
-    elif verb.lemma_ == "be" or (verb.pos_ == "AUX" and verb.lemma_ in ("be",)):
+    elif verb.lemma_ == "be":
         fronted, moved = verb.lower_, verb.i
     else:
         fronted, moved = DO_FORMS.get(verb.tag_, "did"), None

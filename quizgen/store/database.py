@@ -6,7 +6,7 @@ quizgen writes to the database. Every write is its own transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -126,8 +126,22 @@ class Store:
         with self.session() as session:
             article = session.get(Article, article_id)
         if article is None:
-            raise NotFound(f"no article with id {article_id}; see: quizgen articles list")
+            raise _no_article(article_id)
         return article
+
+    def fetch_articles(self, article_ids: Sequence[int] | None = None) -> list[Article]:
+        """Whole articles, text included, in one query: those named, in that order, or all."""
+        query = select(Article).order_by(Article.id)
+        if article_ids is not None:
+            query = query.where(Article.id.in_(list(article_ids)))
+        with self.session() as session:
+            found = {a.id: a for a in session.exec(query).all()}
+        if article_ids is None:
+            return list(found.values())
+        missing = next((i for i in article_ids if i not in found), None)
+        if missing is not None:
+            raise _no_article(missing)
+        return [found[i] for i in article_ids]
 
     def articles(self) -> list[ArticleSummary]:
         items = (
@@ -152,19 +166,15 @@ class Store:
 
     def count_items(self, article_id: int) -> int:
         with self.session() as session:
-            return session.exec(
-                select(func.count()).select_from(ItemRecord).where(ItemRecord.article_id == article_id)
-            ).one()
+            return _count_items(session, article_id)
 
     def remove_article(self, article_id: int) -> tuple[Article, int]:
         """Delete an article with its items and their review history."""
         with self.session() as session:
             article = session.get(Article, article_id)
             if article is None:
-                raise NotFound(f"no article with id {article_id}; see: quizgen articles list")
-            items = session.exec(
-                select(func.count()).select_from(ItemRecord).where(ItemRecord.article_id == article_id)
-            ).one()
+                raise _no_article(article_id)
+            items = _count_items(session, article_id)
             session.delete(article)
             session.commit()
         return article, items
@@ -182,7 +192,7 @@ class Store:
         added = updated = unchanged = kept = 0
         with self.session() as session:
             if session.get(Article, article_id) is None:
-                raise NotFound(f"no article with id {article_id}; see: quizgen articles list")
+                raise _no_article(article_id)
             stored = {
                 row.key: row
                 for row in session.exec(select(ItemRecord).where(ItemRecord.article_id == article_id))
@@ -237,6 +247,16 @@ class Store:
         if row is None:
             raise NotFound(f"no item with id {item_id}; see: quizgen items list")
         return row
+
+
+def _no_article(article_id: int) -> NotFound:
+    return NotFound(f"no article with id {article_id}; see: quizgen articles list")
+
+
+def _count_items(session: Session, article_id: int) -> int:
+    return session.exec(
+        select(func.count()).select_from(ItemRecord).where(ItemRecord.article_id == article_id)
+    ).one()
 
 
 def _record_fields(item: Item) -> dict:
