@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from quizgen.normalize import contains
-from quizgen.questions.wh import in_place, render_question, wh_phrase, wh_question
+from quizgen.questions.wh import in_place, predicate_question, render_question, wh_phrase, wh_question
 
 Row = tuple[str, str, "int | None"]
 
@@ -44,7 +44,7 @@ def _question(doc: Doc, answer: str, start: int | None) -> str | None:
     if span is None or len(span) == 0:
         return None
     sentence = _sentence_of(doc, span)
-    for make in (wh_question, _clause_fallback):
+    for make in (wh_question, predicate_question, _clause_fallback):
         question = make(sentence, span)
         if question is not None and not contains(question, answer) and not contains(question, span.text):
             return question

@@ -21,6 +21,7 @@ AUXILIARIES = frozenset({"aux", "auxpass"})
 # Clause parts that can go without changing what the clause says about its answer.
 DROPPABLE_BEFORE_SUBJECT = frozenset({"advcl", "prep", "npadvmod", "advmod", "intj", "ccomp", "parataxis"})
 DROPPABLE_ANYWHERE = frozenset({"appos", "parataxis", "meta", "dep"})
+SET_OFF_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "dep", "parataxis"})
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "on", "inside", "within", "across", "throughout", "around", "outside"}
 )
@@ -170,6 +171,9 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             dropped |= ids
         elif child.dep_ == "advmod" and len(ids) == 1 and child.lower_ not in NEGATIONS and child.i > subject.i:
             dropped |= ids
+        elif child.dep_ in SET_OFF_AFTER_VERB and child.i > verb.i and _set_off(child):
+            # "... carried the game, with Mick Mixon": an aside after the clause.
+            dropped |= ids | _trailing_comma(child) | {child.left_edge.i - 1}
     tokens = [t for t in verb.subtree if t.i not in dropped]
     for token in tokens:
         if token.i in dropped or token.i == verb.i:
@@ -192,6 +196,7 @@ MAX_WORDS = 14
 OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"})
 
 
+DISTANCE_OFFSET = 3
 # What was said or wanted: without it "When did McConnell say?" asks nothing.
 CONTENT_CLAUSES = frozenset({"ccomp", "xcomp"})
 
@@ -204,27 +209,30 @@ def _compress(
     max_words: int,
     keep_content: bool = False,
 ) -> list[Token]:
-    """Drop the longest optional parts after the verb until the question is short."""
+    """Drop optional parts after the verb until the question is short: the
+    longest first, and of two the same length, the one farther from the
+    answer (the words next to it say most about it)."""
     kept = list(clause)
     kept_ids = {t.i for t in clause}
-    candidates = sorted(
-        (
-            c for c in verb.children
-            if c.i > verb.i and c.dep_ in OPTIONAL_AFTER_VERB and not (keep_content and c.dep_ in CONTENT_CLAUSES)
-        ),
-        key=lambda c: -len(list(c.subtree)),
-    ) + sorted(
-        (
-            t for t in clause
-            if t.dep_ in ("prep", "acl", "relcl") and t.head.i != verb.i and t.head.pos_ in ("NOUN", "PROPN")
-            and t.head.i in kept_ids
-        ),
-        key=lambda c: -len(list(c.subtree)),
-    )
+    candidates = [
+        c for c in verb.children
+        if c.i > verb.i and c.dep_ in OPTIONAL_AFTER_VERB and not (keep_content and c.dep_ in CONTENT_CLAUSES)
+    ] + [
+        t for t in clause
+        if t.dep_ in ("prep", "acl", "relcl") and t.head.i != verb.i and t.head.pos_ in ("NOUN", "PROPN")
+        and t.head.i in kept_ids
+    ]
+    first, last = min(answer_ids), max(answer_ids)
+
+    def weight(part: Token) -> float:
+        ids = [t.i for t in part.subtree]
+        distance = min(first - i if i < first else i - last for i in ids)
+        return len(ids) * (max(distance, 0) + DISTANCE_OFFSET)
+
     def length() -> int:
         return sum(1 for t in kept if t.i not in answer_ids and not t.is_punct)
 
-    for child in candidates:
+    for child in sorted(candidates, key=lambda c: -weight(c)):
         if length() <= max_words:
             break
         ids = {t.i for t in child.subtree}
@@ -487,3 +495,64 @@ def render_question(words: list[str | Token], answer: Span | None = None) -> str
     if not text or not text[0].upper().isupper() or len(text.split()) < 2:
         return None
     return text[0].upper() + text[1:] + "?"
+
+
+# --- questions whose answer is what the subject did ------------------------------------
+
+# Adjuncts that may stay in a "What did X do ...?" question to pin down when or where.
+SCENE_LABELS = TIMES | PLACES
+MAX_SCENE_WORDS = 6
+PREDICATE_DO = {"VBZ": "does", "VBP": "do"}
+
+
+def predicate_question(sentence: Span, answer: Span) -> str | None:
+    """The question whose answer is a verb phrase: "Luther lectured on the
+    Psalms" -> "What did Luther do?"; "The astronauts were asphyxiated" ->
+    "What happened to the astronauts?". None unless the answer holds its
+    clause's verb and not its subject."""
+    answer_ids = set(range(answer.start, answer.end))
+    verb = next((t for t in answer if t.pos_ in ("VERB", "AUX") and _finite(t) and _subject(t) is not None), None)
+    if verb is None or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    subject = _subject(verb)
+    if subject is None or answer_ids & {t.i for t in subject.subtree}:
+        return None
+    subject_words = _trimmed_subject(subject, answer_ids)
+    if not subject_words or subject.tag_ in ("WDT", "WP", "EX"):
+        return None
+    helpers = [c for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    scene = _scene(verb, answer_ids, subject)
+    modal = next((h for h in helpers if h.tag_ == "MD"), None)
+    perfect = next((h for h in helpers if h.lemma_ == "have"), None)
+    if any(h.dep_ == "auxpass" for h in helpers):
+        if modal is not None:
+            happened = f"what {modal.lower_} happen to"
+        elif perfect is not None:
+            happened = "what has happened to"
+        else:
+            passive = next(h for h in helpers if h.dep_ == "auxpass")
+            happened = "what happens to" if passive.tag_ in ("VBZ", "VBP") else "what happened to"
+        return render_question([happened, *subject_words, *scene], answer)
+    if modal is not None:
+        words: list[str | Token] = ["what", modal.lower_, *subject_words, *(["not"] if negated else []), "do"]
+    elif perfect is not None:
+        words = ["what", perfect.lower_, *subject_words, *(["not"] if negated else []), "done"]
+    elif verb.lemma_ == "be":
+        return None
+    else:
+        tag = next((h.tag_ for h in helpers if h.lemma_ == "do"), verb.tag_)
+        words = ["what", PREDICATE_DO.get(tag, "did"), *subject_words, *(["not"] if negated else []), "do"]
+    return render_question([*words, *scene], answer)
+
+
+def _scene(verb: Token, answer_ids: set[int], subject: Token) -> list[Token]:
+    """A short time or place adjunct of the verb outside the answer, such as
+    "from 1510 to 1520", to keep the question about one event."""
+    for child in verb.children:
+        ids = [t for t in child.subtree]
+        if child.dep_ not in ("prep", "npadvmod") or {t.i for t in ids} & answer_ids:
+            continue
+        if len(ids) <= MAX_SCENE_WORDS and any(t.ent_type_ in SCENE_LABELS for t in ids):
+            return [t for t in ids if not t.is_punct]
+    return []
