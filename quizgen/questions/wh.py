@@ -330,7 +330,8 @@ def wh_phrase(answer: Span) -> WhPhrase:
     if label in PLACES and preposition in LOCATIVE_PREPOSITIONS:
         return WhPhrase("where", frozenset(), True)
     in_answer = range(answer.start, answer.end)
-    if label in TIMES and root.dep_ in ("compound", "nmod", "nummod", "amod") and head.pos_ == "NOUN" and head.i not in in_answer:
+    counting = root.dep_ == "nummod" and root.like_num and not YEAR.fullmatch(root.text)
+    if label in TIMES and not counting and root.dep_ in ("compound", "nmod", "nummod", "amod") and head.pos_ == "NOUN" and head.i not in in_answer:
         noun = _noun_words(head, in_answer)
         return WhPhrase(" ".join(["what type of", *(t.text for t in noun)]), _left_part(head, in_answer), False)
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in in_answer:
@@ -338,7 +339,9 @@ def wh_phrase(answer: Span) -> WhPhrase:
         return WhPhrase(" ".join(["what", *(t.text for t in noun)]), _left_part(head, in_answer) | set(in_answer), False)
     if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" and head.i not in in_answer and label not in NUMBERS and label != "PERSON":
         noun = [t for t in _noun_words(head, in_answer) if t.i > answer.end - 1 or t.i == head.i]
-        return WhPhrase(" ".join(["what type of", *(t.text for t in noun)]), _left_part(head, in_answer), False)
+        # "Radio Lollipop station" is one station, "rounded arches" a type of arch.
+        opening = "what" if root.pos_ == "PROPN" or label else "what type of"
+        return WhPhrase(" ".join([opening, *(t.text for t in noun)]), _left_part(head, in_answer), False)
     kind = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in in_answer and c.i < answer.start]
     if kind and root.pos_ == "PROPN":
         return WhPhrase(" ".join(["what", *(t.text for t in kind)]), frozenset(t.i for t in kind), False)
@@ -346,7 +349,7 @@ def wh_phrase(answer: Span) -> WhPhrase:
         return WhPhrase("how much", frozenset(), False)
     if label == "PERCENT":
         return WhPhrase("what percentage", frozenset(), False)
-    if (label in NUMBERS or (root.like_num and label not in TIMES and not YEAR.fullmatch(root.text))) and root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
+    if (label in NUMBERS or counting or (root.like_num and label not in TIMES and not YEAR.fullmatch(root.text))) and root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
         noun = [t for t in head.subtree if root.i < t.i <= head.i and t.i not in in_answer]
         words = " ".join(["how many", *(t.text for t in noun)])
         return WhPhrase(words, _left_part(head, in_answer), False)
