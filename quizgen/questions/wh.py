@@ -342,6 +342,19 @@ def wh_phrase(answer: Span) -> WhPhrase:
         # "Radio Lollipop station" is one station, "rounded arches" a type of arch.
         opening = "what" if root.pos_ == "PROPN" or label else "what type of"
         return WhPhrase(" ".join([opening, *(t.text for t in noun)]), _left_part(head, in_answer), False)
+    if preposition == "of" and head.head.lemma_ in NAMED_BY_OF and head.head.i < head.i and (label or root.pos_ == "PROPN"):
+        # "the city of Beijing": Beijing is the city.
+        noun = _noun_words(head.head, in_answer)
+        absorbed = _left_part(head.head, in_answer) | {head.i}
+        return WhPhrase(" ".join(["what", *(t.text for t in noun)]), frozenset(absorbed), False)
+    example_of = _exemplified(root)
+    if example_of is not None and example_of.i not in in_answer:
+        # "disease states such as cancer": the answer is one of the states.
+        noun = [t for t in _noun_words(example_of, in_answer) if t.lower_ not in VAGUE_QUANTITIES]
+        absorbed = _left_part(example_of, in_answer) | {t.i for t in root.head.subtree}
+        absorbed |= {t.i for c in example_of.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+        absorbed |= {c.i for c in example_of.children if c.lower_ == "such"} | _comma_before(root.head)
+        return WhPhrase(" ".join(["what", *(t.text for t in noun)]), frozenset(absorbed), False)
     kind = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in in_answer and c.i < answer.start]
     if kind and root.pos_ == "PROPN":
         return WhPhrase(" ".join(["what", *(t.text for t in kind)]), frozenset(t.i for t in kind), False)
@@ -359,6 +372,37 @@ def wh_phrase(answer: Span) -> WhPhrase:
     if label in NUMBERS:
         return WhPhrase("how many", frozenset(), False)
     return WhPhrase("what", frozenset(), False)
+
+
+# Nouns whose "of" phrase names them: "the city of Beijing", "the character of Oliver".
+NAMED_BY_OF = frozenset(
+    "city town village state province country county district region island neighborhood neighbourhood "
+    "character name title concept kingdom empire republic port".split()
+)
+EXAMPLE_MARKERS = frozenset({"including", "like", "as"})
+VAGUE_QUANTITIES = frozenset({"several", "many", "some", "numerous", "various", "few", "a", "number"})
+
+
+def _exemplified(root: Token) -> Token | None:
+    """The plural noun that ``root`` is an example of ("states such as
+    cancer", "museums, including the Centre for Life"), or None."""
+    marker = root.head
+    if root.dep_ != "pobj" or marker.lower_ not in EXAMPLE_MARKERS:
+        return None
+    noun = marker.head
+    if marker.lower_ == "as":
+        if noun.lower_ == "such":
+            noun = noun.head
+        elif not any(c.lower_ == "such" for c in noun.children):
+            return None
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return None
+    return noun
+
+
+def _comma_before(token: Token) -> set[int]:
+    first = token.left_edge
+    return {first.i - 1} if first.i > 0 and first.nbor(-1).text == "," else set()
 
 
 # --- building the question -------------------------------------------------------------
