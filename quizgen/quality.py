@@ -20,8 +20,11 @@ DATE_OPENINGS = frozenset({"in what year", "what year did", "what year was", "wh
 QUESTION_WORDS_INSIDE = frozenset({"what", "who", "whom", "which"})
 WH_WORDS = frozenset({"what", "who", "whom", "whose", "when", "where", "which", "how", "why", "in"})
 # Words that point outside the question: with the sentence gone, a student
-# cannot know who "he" is or which deal "this" is.
-POINTERS = frozenset({"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "this", "these", "those"})
+# cannot know who "he" is, which deal "this" is, or who says "my letter".
+POINTERS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "this", "these", "those",
+     "i", "me", "my", "we", "us", "our", "you", "your"}
+)
 STOPWORDS = frozenset(
     """a an the and or but of to in on at by for with from as is are was were be been it its
     he she they them his her their this that these those there here what which who whom""".split()

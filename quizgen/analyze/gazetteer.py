@@ -26,41 +26,57 @@ _COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern
 
 
 @cache
-def place_patterns() -> tuple[tuple[str, str], ...]:
-    """``(label, phrase)`` pairs: GPE for countries and capitals, NORP for demonyms, LOC for regions."""
+def places() -> dict[str, tuple[str, str]]:
+    """Every place name with its entity label and kind: ``(GPE, country)``,
+    ``(GPE, city)`` for capitals, ``(NORP, people)`` for demonyms and
+    ``(LOC, region)``."""
     from countryinfo import all_countries
 
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
 
-    def add(label: str, phrase: object) -> None:
+    def add(label: str, kind: str, phrase: object) -> None:
         if isinstance(phrase, list):
             for each in phrase:
-                add(label, each)
+                add(label, kind, each)
             return
         phrase = " ".join(phrase.split()) if isinstance(phrase, str) else ""
         if not phrase or phrase in AMBIGUOUS or _CODE.fullmatch(phrase) or not phrase.isascii():
             return
-        found.setdefault(phrase, label)
+        found.setdefault(phrase, (label, kind))
 
     for country in all_countries():
         info = country.info()
-        add("GPE", info.get("name"))
+        add("GPE", "country", info.get("name"))
         for alias in info.get("altSpellings") or ():
             if not alias.startswith(("Republic", "Kingdom", "State of", "Federal", "People", "Democratic", "Commonwealth", "Principality", "Sultanate", "Grand Duchy")):
-                add("GPE", alias)
-        add("GPE", info.get("capital"))
-        add("NORP", info.get("demonym"))
+                add("GPE", "country", alias)
+        add("GPE", "city", info.get("capital"))
+        add("NORP", "people", info.get("demonym"))
         for key in ("region", "subregion", "intermediateregion"):
             region = info.get(key)
             if not isinstance(region, str):
                 continue
-            add("LOC", region)
+            add("LOC", "region", region)
             first, _, rest = region.partition(" ")
             if first in _COMPASS and rest:
-                add("LOC", f"{_COMPASS[first]} {rest}")
+                add("LOC", "region", f"{_COMPASS[first]} {rest}")
     for region in REGIONS:
-        add("LOC", region)
-    return tuple(sorted((label, phrase) for phrase, label in found.items()))
+        add("LOC", "region", region)
+    return found
+
+
+def place_patterns() -> tuple[tuple[str, str], ...]:
+    """``(label, phrase)`` pairs: GPE for countries and capitals, NORP for demonyms, LOC for regions."""
+    return tuple(sorted((label, phrase) for phrase, (label, _) in places().items()))
+
+
+def place_kind(name: str) -> str | None:
+    """"country", "city", "people" or "region" for a known place name ("the" aside), else None."""
+    name = " ".join(name.split())
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    found = places().get(name)
+    return found[1] if found else None
 
 
 def add_to(nlp) -> None:  # nlp: spacy.language.Language

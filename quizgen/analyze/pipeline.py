@@ -40,7 +40,49 @@ def pipeline(model: str | None = None) -> Language:
         Language.component("quizgen_entity_fixes", func=fix_entities)
     if "quizgen_entity_fixes" not in nlp.pipe_names and "ner" in nlp.pipe_names:
         nlp.add_pipe("quizgen_entity_fixes", after="ner")
+    if not Language.has_factory("quizgen_datelines"):
+        Language.component("quizgen_datelines", func=split_datelines)
+    if "quizgen_datelines" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("quizgen_datelines", before="parser")
     return nlp
+
+
+DASHES = frozenset({"—", "–", "--", "-"})
+DATELINE_WORDS = 8
+
+
+def split_datelines(doc: Doc) -> Doc:
+    """A news dateline ("WHITE HOUSE —", "DAKAR, Senegal (Reuters) -") is not
+    part of the sentence that follows it: that sentence starts after the dash.
+
+    A dateline opens a line, starts with a word in capitals and runs to a
+    dash within a few words, through nothing but names, numbers and
+    punctuation; a capital letter follows the dash.
+    """
+    line_start = 0
+    for token in doc:
+        if token.i == line_start:
+            end = _dateline_end(doc, token.i)
+            if end is not None:
+                token.is_sent_start = True
+                doc[end].is_sent_start = True
+        if "\n" in token.text or "\n" in token.whitespace_:
+            line_start = token.i + 1
+    return doc
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The index of the first token after the dateline starting at ``start``, or None."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first.text) > 1):
+        return None
+    for token in doc[start : min(len(doc), start + DATELINE_WORDS + 1)]:
+        if token.text in DASHES and token.i > start and token.whitespace_:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            return token.i + 1 if following is not None and following.text[:1].isupper() else None
+        if token.is_space or not (token.is_punct or token.like_num or token.text[:1].isupper()):
+            return None
+    return None
 
 
 def fix_entities(doc: Doc) -> Doc:

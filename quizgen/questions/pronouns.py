@@ -33,6 +33,9 @@ def antecedent(pronoun: Token) -> Span | None:
         labels = GROUPS | {"PERSON"}
     else:
         return None
+    if lower in POSSESSIVE and _own_subject(pronoun):
+        # "protests in Iran reached their sixth day": "their" is the protests'.
+        return None
     sentence = pronoun.sent
     start = sentence.start
     if start > 0:
@@ -44,6 +47,19 @@ def antecedent(pronoun: Token) -> Span | None:
     if lower in PLURAL and candidates and candidates[-1].label_ == "PERSON":
         return None
     return candidates[-1] if candidates else None
+
+
+def _own_subject(pronoun: Token) -> bool:
+    """Whether a possessive pronoun most likely belongs to a common noun that
+    is the subject of its own clause and agrees with it in number."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > pronoun.i or subject.pos_ != "NOUN":
+        return False
+    plural = subject.tag_ == "NNS"
+    return plural == (pronoun.lower_ in PLURAL) and (plural or pronoun.lower_ in NEUTER)
 
 
 def replacement(pronoun: Token, answer: Span | None = None) -> str | None:

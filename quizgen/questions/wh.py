@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from quizgen.analyze.gazetteer import place_kind
 from quizgen.questions.pronouns import is_pronoun, replacement
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -73,8 +74,14 @@ def wh_question(
     if shared and slot is None:
         slot = _slot(answer.root, subject.head)
     asks_subject = slot is not None and slot.dep_ in SUBJECTS
+    if strict and any(c.dep_ == "mark" and c.lower_ in DOUBT_MARKERS for c in verb.children):
+        # "whether Congress will act" is a doubt, not a fact to ask about.
+        return None
     clause = _clause_tokens(verb, answer_ids, subject)
     clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS, keep_content=strict)
+    if strict and _lost_content(verb, clause):
+        # "Who said shortly after the vote?" no longer says what was said.
+        return None
     if shared:
         # "they have faced X and [they] have sought support".
         if asks_subject:
@@ -93,6 +100,23 @@ def wh_question(
 
 
 # --- finding the clause --------------------------------------------------------------
+
+DOUBT_MARKERS = frozenset({"whether", "if", "unless"})
+OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "prep", "agent"})
+
+
+def _lost_content(verb: Token, clause: list[Token]) -> bool:
+    """Whether the clause lost what its verb says, reports or is for (its
+    content clause, or "to expand its influence" after "working")."""
+    kept = {t.i for t in clause}
+    dropped = [c for c in verb.children if c.i not in kept]
+    if any(c.dep_ in ("ccomp", "parataxis") for c in dropped):
+        return True
+    has_object = any(c.dep_ in OBJECTS and c.i in kept for c in verb.children)
+    return not has_object and any(
+        c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.left_edge.lower_ == "to") for c in dropped
+    )
+
 
 
 def coordinated(answer: Span, answer_ids: set[int] | None = None) -> bool:
@@ -220,7 +244,7 @@ def _compress(
     ] + [
         t for t in clause
         if t.dep_ in ("prep", "acl", "relcl") and t.head.i != verb.i and t.head.pos_ in ("NOUN", "PROPN")
-        and t.head.i in kept_ids
+        and t.head.i in kept_ids and t.lower_ != "of"  # "part of the deal" is one phrase
     ]
     first, last = min(answer_ids), max(answer_ids)
 
@@ -355,6 +379,10 @@ def wh_phrase(answer: Span) -> WhPhrase:
         absorbed |= {t.i for c in example_of.children if c.dep_ in ("cc", "conj") for t in c.subtree}
         absorbed |= {c.i for c in example_of.children if c.lower_ == "such"} | _comma_before(root.head)
         return WhPhrase(" ".join(["what", *(t.text for t in noun)]), frozenset(absorbed), False)
+    if label == "GPE" and root.dep_ in (*SUBJECTS, "dobj", "pobj", "attr", "conj", "ROOT"):
+        place = place_kind(answer.text)
+        if place in ("country", "city"):
+            return WhPhrase(f"what {place}", frozenset(), False)
     kind = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in in_answer and c.i < answer.start]
     if kind and root.pos_ == "PROPN":
         return WhPhrase(" ".join(["what", *(t.text for t in kind)]), frozenset(t.i for t in kind), False)
@@ -393,7 +421,7 @@ def _exemplified(root: Token) -> Token | None:
     if marker.lower_ == "as":
         if noun.lower_ == "such":
             noun = noun.head
-        elif not any(c.lower_ == "such" for c in noun.children):
+        elif not any(c.lower_ == "such" for c in (*noun.children, *marker.children)):
             return None
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return None
@@ -415,8 +443,12 @@ def _answer_phrase(answer: Span, answer_ids: set[int], phrase: WhPhrase) -> set[
     give the answer away)."""
     ids = set(answer_ids) | phrase.absorbed
     ids |= {t.i for i in phrase.absorbed for t in answer.doc[i].children if t.dep_ in ("det", "predet")}
+    person = _entity_label(answer) == "PERSON"
     for token in answer.root.children:
         if token.i < answer.start and token.dep_ in ("det", "predet", "case", "poss"):
+            ids |= {t.i for t in token.subtree}
+        elif person and token.i < answer.start and token.dep_ in ("compound", "amod", "nmod"):
+            # "former president Barack Obama": the title goes with the name.
             ids |= {t.i for t in token.subtree}
         elif token.i >= answer.end and token.dep_ in ("appos", "relcl", "acl"):
             ids |= {t.i for t in token.subtree} | _trailing_comma(token)
@@ -497,9 +529,9 @@ def _object_question(
 def _ordinary_word(token: Token) -> bool:
     """Whether a sentence's capitalized first word is an ordinary word, to be
     lowercased when it moves, rather than a name."""
-    if token.tag_ in ("NNP", "NNPS") or token.ent_type_ or token.text == "I":
+    if token.tag_ in ("NNP", "NNPS") or token.ent_type_ or token.text == "I" or (token.is_upper and len(token) > 1):
         return False
-    if token.is_stop or token.pos_ not in ("NOUN", "PROPN", "X"):
+    if token.is_stop or token.pos_ not in ("NOUN", "PROPN", "X") or token.tag_ in ("NN", "NNS"):
         return True
     return any(t.text == token.lower_ for t in token.doc)
 
