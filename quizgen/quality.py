@@ -15,6 +15,8 @@ from quizgen.questions.realize import BLANK, Candidate
 
 MAX_QUESTION_WORDS = 30
 MIN_QUESTION_WORDS = 5
+# A preposition left at the end of a question longer than this is read as a slip.
+STRANDING_WORDS = 16
 PREPOSITIONS = frozenset({"in", "on", "at", "of", "to", "for", "from", "with", "by", "about", "into", "over", "under", "after", "before"})
 DATE_OPENINGS = frozenset({"in what year", "what year did", "what year was", "what year were", "on what date", "what date did", "what date was"})
 QUESTION_WORDS_INSIDE = frozenset({"what", "who", "whom", "which"})
@@ -63,7 +65,7 @@ def judge(candidate: Candidate) -> Judgement:
             fatal.append("question does not pin down one answer")
         if candidate.fact.pattern == "date" and " ".join(prompt_words[:3]) not in DATE_OPENINGS and prompt_words[:1] != ["when"]:
             fatal.append("a date asked for without when")
-        if "," in candidate.prompt and prompt_words and prompt_words[-1] in PREPOSITIONS:
+        if prompt_words and prompt_words[-1] in PREPOSITIONS and ("," in candidate.prompt or len(prompt_words) > STRANDING_WORDS):
             fatal.append("a preposition stranded after a long clause")
         if any(a == b for a, b in zip(prompt_words, prompt_words[1:])):
             fatal.append("a word twice in a row")

@@ -99,6 +99,28 @@ def _candidates(sentence: Span, defined: dict[str, str]) -> Iterator[Candidate]:
     yield from _membership_facts(sentence)
     for ent in _entities(sentence):
         yield from _entity_facts(ent)
+    yield from _concept_facts(sentence)
+
+
+CONCEPT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
+def _concept_facts(sentence: Span) -> Iterator[Candidate]:
+    """What a clause is about when it is no name: "Islamist insurgent groups",
+    "remote sensing satellites". A noun phrase of at least two content words
+    that is a subject or object, with no name, number or pronoun in it."""
+    for chunk in sentence.noun_chunks:
+        root = chunk.root
+        if root.pos_ != "NOUN" or root.dep_ not in CONCEPT_ROLES:
+            continue
+        if any(t.ent_type_ or t.like_num or t.pos_ == "PRON" or t.tag_ in ("PRP$", "WDT", "WP", "POS") for t in chunk):
+            continue
+        span = _trimmed(chunk)
+        if span.start < chunk.start or sum(1 for t in span if t.is_alpha and not t.is_stop) < 2:
+            continue
+        if span[0].lower_ in ("this", "that", "these", "those", "such", "other", "another", "each", "every", "some", "any"):
+            continue
+        yield "svo", span, ""
 
 
 def _acronym_facts(sentence: Span, defined: dict[str, str]) -> Iterator[Candidate]:

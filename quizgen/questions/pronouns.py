@@ -70,6 +70,11 @@ def replacement(pronoun: Token, answer: Span | None = None) -> str | None:
     if answer is not None and found.start < answer.end and answer.start < found.end:
         return None
     text = found.text
+    for ending in ("'s", "’s", "'", "’"):
+        # An entity tagged with its possessive ending: "Kim Jong Un's".
+        if text.endswith(ending) and len(text) > len(ending):
+            text = text[: -len(ending)].rstrip()
+            break
     if pronoun.lower_ in POSSESSIVE:
         return text + ("'" if text.endswith("s") else "'s")
     return text

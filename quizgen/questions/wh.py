@@ -96,6 +96,9 @@ def wh_question(
         return _object_question(clause, verb, subject, answer, answer_ids, antecedent)
     if asks_subject:
         return _subject_question(clause, subject, answer, answer_ids)
+    if strict and _inside_island(answer.root, verb):
+        # "What does the deal allow X, creating?": nothing moves out of an adjunct clause.
+        return None
     return _object_question(clause, verb, subject, answer, answer_ids)
 
 
@@ -103,6 +106,18 @@ def wh_question(
 
 DOUBT_MARKERS = frozenset({"whether", "if", "unless"})
 OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "prep", "agent"})
+
+
+ISLANDS = frozenset({"advcl", "acl", "relcl", "pcomp", "csubj", "appos"})
+
+
+def _inside_island(token: Token, verb: Token) -> bool:
+    """Whether ``token`` sits in a clause or phrase that a wh-word cannot be moved out of."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ISLANDS:
+            return True
+        token = token.head
+    return False
 
 
 def _lost_content(verb: Token, clause: list[Token]) -> bool:
@@ -444,6 +459,9 @@ def _answer_phrase(answer: Span, answer_ids: set[int], phrase: WhPhrase) -> set[
     ids = set(answer_ids) | phrase.absorbed
     ids |= {t.i for i in phrase.absorbed for t in answer.doc[i].children if t.dep_ in ("det", "predet")}
     person = _entity_label(answer) == "PERSON"
+    for token in answer:
+        # "the satellites' support": "the" belongs to the answer's possessor.
+        ids |= {c.i for c in token.children if c.i < answer.start and c.dep_ in ("det", "predet")}
     for token in answer.root.children:
         if token.i < answer.start and token.dep_ in ("det", "predet", "case", "poss"):
             ids |= {t.i for t in token.subtree}
@@ -511,6 +529,9 @@ def _object_question(
     else:
         fronted, moved = DO_FORMS.get(verb.tag_, "did"), None
         verb_form = verb.lemma_
+        if not _agrees(verb, subject):
+            # "Niger still face risks": the parse took the wrong subject.
+            return None
     rest: list[str | Token] = []
     for token in clause:
         if token.i in removed or token.i in subject_ids or token.i == moved:
@@ -524,6 +545,15 @@ def _object_question(
     after = [w for w in rest if not (isinstance(w, Token) and w.i < subject.i)]
     words: list[str | Token] = [phrase.words, fronted, *before_subject, *subject_tokens, *after]
     return render_question(words, answer)
+
+
+def _agrees(verb: Token, subject: Token) -> bool:
+    """Whether a present-tense verb agrees in number with its subject."""
+    if verb.tag_ not in ("VBZ", "VBP") or subject.pos_ == "PRON":
+        return True
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    singular = subject.tag_ in ("NN", "NNP") and not plural
+    return not ((verb.tag_ == "VBZ" and plural) or (verb.tag_ == "VBP" and singular))
 
 
 def _ordinary_word(token: Token) -> bool:
