@@ -73,6 +73,16 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
     return index
 
 
+def _noun_chunks(sentence: Span) -> list[Span]:
+    """The noun chunks of a sentence; spaCy's ``Span.noun_chunks`` walks the
+    whole document each time, so the document's are listed once."""
+    chunks = sentence.doc.user_data.get("quizgen_noun_chunks")
+    if chunks is None:
+        chunks = list(sentence.doc.noun_chunks)
+        sentence.doc.user_data["quizgen_noun_chunks"] = chunks
+    return [c for c in chunks if sentence.start <= c.start and c.end <= sentence.end]
+
+
 def _entities(sentence: Span) -> list[Span]:
     index = _entity_index(sentence.doc)
     found = dict.fromkeys(index[i] for i in range(sentence.start, sentence.end) if i in index)
@@ -109,7 +119,7 @@ def _concept_facts(sentence: Span) -> Iterator[Candidate]:
     """What a clause is about when it is no name: "Islamist insurgent groups",
     "remote sensing satellites". A noun phrase of at least two content words
     that is a subject or object, with no name, number or pronoun in it."""
-    for chunk in sentence.noun_chunks:
+    for chunk in _noun_chunks(sentence):
         root = chunk.root
         if root.pos_ != "NOUN" or root.dep_ not in CONCEPT_ROLES:
             continue
