@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from quizgen.normalize import normalize
+from quizgen.normalize import words
 
 WORDS_PER_ITEM = 40
 MIN_ITEMS = 3
@@ -41,8 +41,17 @@ class Item:
 
 def item_key(article_hash: str, kind: str, sentence: str, answer_start: int, answer: str) -> str:
     """The stable key of an item; ``article_hash`` is the article's content hash."""
-    identity = "\x1f".join((article_hash, kind, normalize(sentence), str(answer_start), normalize(answer)))
+    # Keys are built from the plain words, not from ``normalize``, so that what
+    # the normalizer learns to treat as equal never changes a stored key.
+    identity = "\x1f".join((article_hash, kind, _plain(sentence), str(answer_start), _plain(answer)))
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+
+
+def _plain(text: str) -> str:
+    found = words(text)
+    while found and found[0] in ("a", "an", "the"):
+        found = found[1:]
+    return " ".join(found)
 
 
 def default_limit(text: str) -> int:

@@ -9,6 +9,7 @@ statistical NER only labels what is left.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 # Place names that are far more often something else in running English text:
@@ -87,3 +88,95 @@ def add_to(nlp) -> None:  # nlp: spacy.language.Language
     ruler = nlp.add_pipe("entity_ruler", name="quizgen_places", config={"phrase_matcher_attr": "ORTH"}, **where)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns([{"label": label, "pattern": phrase} for label, phrase in place_patterns()])
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country as the gazetteer knows it: its names, capital and neighbourhood."""
+
+    name: str
+    code: str  # ISO 3166 alpha-3
+    aliases: tuple[str, ...]
+    capital: str
+    demonym: str
+    region: str
+    subregion: str
+    intermediate_region: str
+    borders: tuple[str, ...]  # alpha-3 codes
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Every country by its alpha-3 code."""
+    from countryinfo import all_countries
+
+    found: dict[str, Country] = {}
+    for record in all_countries():
+        info = record.info()
+        code = (info.get("ISO") or {}).get("alpha3") or ""
+        name = info.get("name")
+        if not code or not isinstance(name, str):
+            continue
+        spellings = [s for s in info.get("altSpellings") or () if isinstance(s, str) and s.isascii()]
+        dotted = [".".join(s) + "." for s in spellings if re.fullmatch(r"[A-Z]{2}", s)]
+        text = lambda key: info.get(key) if isinstance(info.get(key), str) else ""  # noqa: E731
+        found[code] = Country(
+            name=name,
+            code=code,
+            aliases=tuple(dict.fromkeys(a for a in (*spellings, *dotted) if a != name)),
+            capital=text("capital"),
+            demonym=text("demonym"),
+            region=text("region"),
+            subregion=text("subregion"),
+            intermediate_region=text("intermediateregion"),
+            borders=tuple(b for b in info.get("borders") or () if isinstance(b, str)),
+        )
+    return found
+
+
+@cache
+def _by_name() -> dict[str, Country]:
+    index: dict[str, Country] = {}
+    for country in sorted(countries().values(), key=lambda c: c.code):
+        for name in (country.name, *country.aliases):
+            index.setdefault(name.casefold(), country)
+    return index
+
+
+def _bare(name: str) -> str:
+    name = " ".join(name.split())
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def country_named(name: str) -> Country | None:
+    """The country called ``name`` (by any of its names, "the" aside), or None."""
+    return _by_name().get(_bare(name).casefold())
+
+
+@cache
+def _by_capital() -> dict[str, Country]:
+    return {c.capital.casefold(): c for c in sorted(countries().values(), key=lambda c: c.code) if c.capital}
+
+
+def country_of_capital(name: str) -> Country | None:
+    return _by_capital().get(_bare(name).casefold())
+
+
+def aliases(name: str) -> tuple[str, ...]:
+    """Other names of a country: "the United States" -> "United States", "US", "U.S.", "USA", ..."""
+    country = country_named(name)
+    if country is None:
+        return ()
+    return tuple(a for a in dict.fromkeys((country.name, *country.aliases)) if a.casefold() != _bare(name).casefold())
+
+
+def neighbours(country: Country) -> list[Country]:
+    """Countries near ``country``, nearest first: those on its borders, then
+    the rest of its intermediate region, then of its subregion."""
+    every = countries()
+    near = [every[code] for code in sorted(country.borders) if code in every]
+    for key in ("intermediate_region", "subregion"):
+        value = getattr(country, key)
+        if value:
+            near += sorted((c for c in every.values() if getattr(c, key) == value), key=lambda c: c.name)
+    return [c for c in dict.fromkeys(near) if c.code != country.code]
