@@ -7,6 +7,7 @@ runs the whole chain on one text and touches no database.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from quizgen.normalize import words
@@ -31,12 +32,16 @@ class Item:
     answer: str
     sentence: str
     sentence_start: int
-    answer_start: int
-    answer_end: int
+    answer_start: int | None  # in the sentence; None where the answer is no span of it
+    answer_end: int | None
     rule: str
     score: float
     reasons: tuple[str, ...]
     accepted_answers: tuple[str, ...] = ()
+    distractors: tuple[str, ...] = ()
+    label: str = ""  # the answer's entity label, "" when it is no name
+    # Matching items only: (left, right) in their correct order.
+    pairs: tuple[tuple[str, str], ...] = ()
 
 
 def item_key(article_hash: str, kind: str, sentence: str, answer_start: int, answer: str) -> str:
@@ -60,18 +65,29 @@ def default_limit(text: str) -> int:
 
 
 def generate(
-    text: str, title: str | None = None, seed: int = 0, *, limit: int | None = None, model: str | None = None
+    text: str,
+    title: str | None = None,
+    seed: int = 0,
+    *,
+    limit: int | None = None,
+    model: str | None = None,
+    distractors: int = 3,
+    corpus: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Item]:
-    """The best items for an article's body ``text``, best first.
+    """The items for an article's body ``text``: its best questions and clozes
+    (``limit``, by default :func:`default_limit`), then their multiple-choice,
+    true/false and matching forms.
 
-    ``title`` is the headline, kept out of the analysed text. ``seed`` is for
-    the random choices of later stages (option order); generation itself is
-    deterministic. ``limit`` defaults to :func:`default_limit`.
+    ``title`` is the headline, kept out of the analysed text. ``seed`` drives
+    every random choice (distractors, true or false), so the same text and
+    seed give the same items. ``distractors`` is the number of wrong options
+    a multiple-choice item needs; ``corpus`` maps an entity label to names
+    from other articles, for when the article has too few of its own.
     """
     from quizgen.analyze import analyze
 
     doc = next(analyze([text], model=model))
-    return items_from_doc(doc, limit=limit)
+    return items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
 
 
 def _spread(ranked: list, limit: int) -> list:
@@ -90,12 +106,19 @@ def _spread(ranked: list, limit: int) -> list:
     return chosen
 
 
-def items_from_doc(doc, *, limit: int | None = None) -> list[Item]:  # doc: spacy.tokens.Doc
+def items_from_doc(
+    doc,  # spacy.tokens.Doc
+    *,
+    limit: int | None = None,
+    distractors: int = 3,
+    corpus: Mapping[str, Sequence[str]] | None = None,
+    seed: int | str = 0,
+) -> list[Item]:
     from quizgen.facts import extract_facts
+    from quizgen.forms.compose import compose
+    from quizgen.ingest import content_hash
     from quizgen.quality import judge, thin_duplicates
     from quizgen.questions.realize import candidates
-
-    from quizgen.ingest import content_hash
 
     text = doc.text
     article_hash = content_hash(text)
@@ -107,20 +130,27 @@ def items_from_doc(doc, *, limit: int | None = None) -> list[Item]:  # doc: spac
                 judged.append((candidate, judgement))
     judged.sort(key=lambda pair: (-pair[1].score, pair[0].fact.answer_start, pair[0].kind))
     chosen = _spread(thin_duplicates(judged), limit if limit is not None else default_limit(text))
-    return [
-        Item(
-            key=item_key(article_hash, c.kind, c.sentence, c.answer_start, c.answer),
-            kind=c.kind,
-            prompt=c.prompt,
-            answer=c.answer,
-            sentence=c.sentence,
-            sentence_start=c.fact.sentence_start,
-            answer_start=c.answer_start,
-            answer_end=c.answer_end,
-            rule=f"{c.fact.pattern}/{c.kind}",
-            score=j.score,
-            reasons=j.reasons,
-            accepted_answers=c.accepted,
+    questions = [
+        (
+            Item(
+                key=item_key(article_hash, c.kind, c.sentence, c.answer_start, c.answer),
+                kind=c.kind,
+                prompt=c.prompt,
+                answer=c.answer,
+                sentence=c.sentence,
+                sentence_start=c.fact.sentence_start,
+                answer_start=c.answer_start,
+                answer_end=c.answer_end,
+                rule=f"{c.fact.pattern}/{c.kind}",
+                score=j.score,
+                reasons=j.reasons,
+                accepted_answers=c.accepted,
+                label=c.fact.label,
+            ),
+            doc.char_span(c.fact.answer_start, c.fact.answer_end, alignment_mode="expand"),
+            c.fact.label,
+            c.fact.detail,
         )
         for c, j in chosen
     ]
+    return compose(questions, doc, article_hash, count=distractors, corpus=corpus, seed=seed)

@@ -3,17 +3,36 @@
 Used wherever strings are compared rather than shown: a question must not
 contain its answer, duplicates are found, typed answers are checked, and
 distractors are kept apart from correct answers. Case, accents, punctuation,
-spacing and leading articles do not count.
+spacing, a possessive 's, leading articles and the way a number is written
+do not count: "1,000", "1000" and "one thousand" are the same answer, and so
+are "20%" and "twenty percent".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from fractions import Fraction
 from functools import lru_cache
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# A number is read before punctuation goes, or "1,000" would become "1 000"
+# and "2.5" the same as "2 5". Thousands groups must have three digits, so a
+# list such as "1,2,3" stays three numbers.
+_TOKEN = re.compile(r"(?<![^\W_])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![^\W_])|[^\W_]+")
+_POSSESSIVE = re.compile(r"'s\b")
+_NUMERAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# Numerals longer than this are codes or noise, not amounts: they are taken as
+# they stand and never multiplied, which also keeps the arithmetic small.
+_LONGEST_AMOUNT = 30
+
+_UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
+_TEENS = {w: n for n, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)}
+_TENS = {w: n * 10 for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# Words a number can start with; "a" as in "a million".
+_STARTS = frozenset({*_UNITS, *_TEENS, *_TENS, "a"})
 
 
 def words(text: str) -> list[str]:
@@ -29,12 +48,15 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\W_]+", plain))
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
-    """``text`` reduced for comparison: ``"The U.S.-led Alliance!"`` -> ``"u s led alliance"``."""
-    found = words(text)
-    while found and found[0] in _ARTICLES:
-        found = found[1:]
-    return " ".join(found)
+    """``text`` reduced for comparison: ``"The U.S.-led Alliance!"`` -> ``"u s led alliance"``,
+    ``"over 1,000"`` and ``"over one thousand"`` -> ``"over 1000"``."""
+    found = _canonical(text)
+    start = 0
+    while start < len(found) and found[start] in _ARTICLES:
+        start += 1
+    return " ".join(found[start:])
 
 
 def contains(text: str, part: str) -> bool:
@@ -42,4 +64,174 @@ def contains(text: str, part: str) -> bool:
     needle = normalize(part)
     if not needle:
         return False
-    return f" {needle} " in f" {' '.join(words(text))} "
+    return f" {needle} " in _spaced(text)
+
+
+def same(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are equal after normalizing both. Strings that
+    normalize to nothing say nothing, so they are never the same as anything."""
+    found = normalize(a)
+    return bool(found) and found == normalize(b)
+
+
+def overlaps(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are the same, or one holds the other as whole
+    words, after normalizing both: "Niger" overlaps "the Niger River", so
+    the one cannot be a wrong option where the other is right."""
+    first, second = normalize(a), normalize(b)
+    if not first or not second:
+        return False
+    return f" {first} " in f" {second} " or f" {second} " in f" {first} "
+
+
+@lru_cache(maxsize=8192)
+def _spaced(text: str) -> str:
+    return f" {' '.join(_canonical(text))} "
+
+
+@lru_cache(maxsize=16384)
+def _canonical(text: str) -> tuple[str, ...]:
+    """The words of ``text`` with every number as plain digits; articles kept."""
+    # Casefolding and decomposing can themselves produce accents ("İ" -> "i̇")
+    # and apostrophes ("ŉ" -> "ʼn"), so those go last, which keeps the result
+    # the same under a second pass.
+    if text.isascii():
+        plain = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+        plain = "".join(ch for ch in folded if not unicodedata.combining(ch)).translate(_APOSTROPHES)
+    plain = _POSSESSIVE.sub("", plain).replace("%", " percent ")
+    tokens = [_digits(m[1]) if m[1] else m[0] for m in _TOKEN.finditer(plain)]
+    return tuple(_read_numbers(tokens))
+
+
+def _digits(numeral: str) -> str:
+    """``"1,000"`` -> ``"1000"``, ``"2.50"`` -> ``"2.5"``, in ASCII digits."""
+    numeral = numeral.replace(",", "")
+    if not numeral.isascii():
+        numeral = "".join(ch if ch == "." else str(unicodedata.decimal(ch)) for ch in numeral)
+    whole, _, fraction = numeral.partition(".")
+    whole = whole.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def _read_numbers(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        found = _number_at(tokens, i) if token in _STARTS or "0" <= token[0] <= "9" else None
+        if found is not None:
+            value, i = found
+            out.append(value)
+        elif token == "per" and tokens[i + 1 : i + 2] == ["cent"]:
+            out.append("percent")
+            i += 2
+        else:
+            out.append(token)
+            i += 1
+    return out
+
+
+def _number_at(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """The number written from ``tokens[i]`` on, as digits, and where it ends.
+
+    "four million", "4 million", "a hundred and five" and "twenty-one" are
+    read; each further part must be a smaller one ("one million two hundred
+    thousand"), so "one million two million" stays two numbers.
+    """
+    token = tokens[i]
+    if _NUMERAL.fullmatch(token) and (len(token) > _LONGEST_AMOUNT or _scale(tokens, i + 1)[0] == 1):
+        return token, i + 1
+    group = _group(tokens, i, first=True)
+    if group is None:
+        return None
+    total = Fraction(0)
+    last: int | None = None
+    while True:
+        value, end = group
+        scale, after = _scale(tokens, end)
+        if scale == 1:
+            total += value
+            i = end
+            break
+        if last is not None and scale >= last:
+            break
+        total += value * scale
+        last, i = scale, after
+        if tokens[i : i + 1] == ["and"]:
+            group = _group(tokens, i + 1, first=False)
+            # "two thousand and three thousand" are two numbers.
+            if group is None or _scale(tokens, group[1])[0] != 1:
+                break
+        else:
+            group = _group(tokens, i, first=False)
+            if group is None:
+                break
+    return _decimal(total), i
+
+
+def _group(tokens: list[str], i: int, *, first: bool) -> tuple[Fraction, int] | None:
+    """A number below ten thousand in words ("twelve hundred", "three hundred
+    and five"), or, leading a number, a numeral or the "a" of "a million"."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if first and _NUMERAL.fullmatch(token):
+        return Fraction(token), i + 1
+    if first and token == "a" and tokens[i + 1 : i + 2] and tokens[i + 1] in _MULTIPLIERS:
+        small: tuple[int, int] | None = (1, i + 1)
+    else:
+        small = _small(tokens, i)
+    if small is None:
+        return None
+    value, i = small
+    if tokens[i : i + 1] == ["hundred"]:
+        value, i = value * 100, i + 1
+        rest = _small(tokens, i)
+        if rest is None and tokens[i : i + 1] == ["and"]:
+            rest = _small(tokens, i + 1)
+            # "between one hundred and five hundred" names two numbers.
+            if rest is not None and tokens[rest[1] : rest[1] + 1] == ["hundred"]:
+                rest = None
+        if rest is not None:
+            value += rest[0]
+            i = rest[1]
+    return Fraction(value), i
+
+
+def _small(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """A number below a hundred in words: "seven", "fifteen", "twenty one"."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if token in _UNITS:
+        return _UNITS[token], i + 1
+    if token in _TEENS:
+        return _TEENS[token], i + 1
+    if token in _TENS:
+        unit = _UNITS.get(tokens[i + 1]) if i + 1 < len(tokens) else None
+        if unit:
+            return _TENS[token] + unit, i + 2
+        return _TENS[token], i + 1
+    return None
+
+
+def _scale(tokens: list[str], i: int) -> tuple[int, int]:
+    """The product of the multipliers from ``tokens[i]`` on ("hundred thousand"), and where they end."""
+    scale = 1
+    while i < len(tokens) and tokens[i] in _MULTIPLIERS:
+        scale *= _MULTIPLIERS[tokens[i]]
+        i += 1
+    return scale, i
+
+
+def _decimal(value: Fraction) -> str:
+    whole, rest = divmod(value.numerator, value.denominator)
+    digits = []
+    # Values come from decimal numerals times powers of ten, so this ends.
+    while rest:
+        digit, rest = divmod(rest * 10, value.denominator)
+        digits.append(str(digit))
+    return f"{whole}.{''.join(digits)}" if digits else str(whole)

@@ -38,3 +38,20 @@ def article_files(draw) -> tuple[str, str, str]:
     body = draw(article_bodies)
     separator = draw(st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n"]))
     return headline, body, headline + separator + body.replace("\n", separator)
+
+
+def _news_sentences() -> list[str]:
+    sentences: list[str] = []
+    for path in sorted((Path(__file__).resolve().parent / "data" / "news").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines()[2:]:
+            sentences += [s.strip() + "." for s in line.split(". ") if len(s.split()) > 3]
+    return sentences
+
+
+NEWS_SENTENCES = SEED_SENTENCES + _news_sentences()
+
+# Articles mixing the seed's sentences with those of the VOA test articles:
+# more names, numbers and dates for distractors to be drawn from.
+news_bodies = st.lists(
+    st.lists(st.sampled_from(NEWS_SENTENCES), min_size=1, max_size=4).map(" ".join), min_size=2, max_size=6
+).map("\n".join)

@@ -15,20 +15,28 @@ from tests.conftest import SEEDS
 SEED = read_article(next(SEEDS.glob("*.txt")))
 
 
+def questions(items) -> list:
+    return [i for i in items if i.kind in ("wh", "cloze")]
+
+
 def test_the_seed_article_gets_the_questions_a_teacher_expects():
     items = quizgen.generate(SEED.text, SEED.title)
-    asked = {(i.prompt, i.answer) for i in items}
+    asked = {(i.prompt, i.answer) for i in questions(items)}
     assert ("What does AES stand for?", "Alliance of Sahel States") in asked
     assert ("Who is the Director General of Glavkosmos?", "Ilya Tarasenko") in asked
     assert ("Who is Niger’s communications minister?", "Sidi Mohamed Raliou") in asked
     assert any(i.prompt.startswith("When was a partnership signed") and i.answer == "Monday, Sept. 23" for i in items)
-    assert 8 <= len(items) <= default_limit(SEED.text)
+    assert 8 <= len(questions(items)) <= default_limit(SEED.text)
     assert all(SEED.title not in i.sentence for i in items)
-    assert {i.kind for i in items} == {"wh", "cloze"}
+    assert {i.kind for i in items} == {"wh", "cloze", "multiple_choice", "true_false", "matching"}
 
 
-def test_limit():
-    assert len(quizgen.generate(SEED.text, limit=4)) == 4
+def test_limit_counts_questions_and_clozes():
+    items = quizgen.generate(SEED.text, limit=4)
+    assert len(questions(items)) == 4
+    # The other forms are made from those four, and from nothing else.
+    facts = {(i.sentence_start, i.answer_end) for i in questions(items)}
+    assert all((i.sentence_start, i.answer_end) in facts for i in items if i.kind in ("multiple_choice", "true_false"))
 
 
 def stored_items(cli) -> list[dict]:
@@ -54,7 +62,7 @@ def test_regeneration_keeps_keys_and_curated_items(cli, db_url: str):
     assert "1 kept as curated" in again.out
     after = stored_items(cli)
     assert {i["key"] for i in after} <= {i["key"] for i in before}
-    assert len(after) == 5
+    assert len([i for i in after if i["kind"] in ("wh", "cloze")]) == 5
     kept = next(i for i in after if i["id"] == before[0]["id"])
     assert (kept["status"], kept["prompt"]) == ("approved", "Which alliance does AES stand for?")
     same_key = {i["key"]: i["id"] for i in before}

@@ -17,13 +17,18 @@ def check(text: str) -> list:
     items = quizgen.generate(text)
     for item in items:
         assert text[item.sentence_start : item.sentence_start + len(item.sentence)] == item.sentence
-        assert item.sentence[item.answer_start : item.answer_end] == item.answer
+        if item.kind in ("wh", "cloze", "multiple_choice"):
+            assert item.sentence[item.answer_start : item.answer_end] == item.answer
         if item.kind == "cloze":
             assert item.prompt.count(BLANK) == 1
             assert item.prompt.replace(BLANK, item.answer) == item.sentence
-        else:
+        elif item.kind in ("wh", "multiple_choice"):
             assert item.prompt[0].isupper() and item.prompt.endswith("?"), item.prompt
             assert not contains(item.prompt, item.answer), item
+        elif item.kind == "true_false":
+            assert item.answer in ("True", "False") and item.prompt.endswith("."), item
+        else:
+            assert item.kind == "matching" and 4 <= len(item.pairs) <= 6, item
     return items
 
 

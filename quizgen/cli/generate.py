@@ -27,11 +27,18 @@ def generate(
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for the analysis.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
+    distractors: Annotated[
+        int, typer.Option("--distractors", "-d", min=0, help="Wrong options per multiple-choice item (0: none).")
+    ] = 3,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for the random choices (distractors, true or false).")] = 0,
 ) -> None:
     """Generate questions for stored articles and store them as draft items.
 
-    Regenerating keeps items you approved, edited or rejected, updates drafts
-    in place (same key, same review history) and removes drafts no longer made.
+    Besides questions and clozes, each article gets multiple-choice items (for
+    answers with a full set of distractors), true/false statements and a
+    matching set. Regenerating keeps items you approved, edited or rejected,
+    updates drafts in place (same key, same review history) and removes
+    drafts no longer made.
 
     \b
     Example:
@@ -45,12 +52,13 @@ def generate(
         if not articles:
             out.print("No articles stored yet. Add some with: quizgen add PATH")
             return
+        corpus = store.names()
         docs = analyze((a.text for a in articles), model=options(ctx).model, n_process=jobs)
         show_progress = not quiet and len(articles) > 1 and sys.stderr.isatty()
         totals = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0, "removed": 0}
         with _progress(show_progress, len(articles)) as advance:
             for article, doc in zip(articles, docs):
-                items = items_from_doc(doc, limit=limit)
+                items = items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
                 report = store.save_items(article.id, items)
                 for name in totals:
                     totals[name] += getattr(report, name)

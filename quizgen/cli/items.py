@@ -76,7 +76,18 @@ def show(
         print_json(_plain(row))
         return
     out.print(f"[bold]{escape(row.prompt)}[/]")
-    out.print(f"answer:   {escape(row.answer)}")
+    if _value(row.kind) == "multiple_choice":
+        from quizgen.forms.options import shuffled
+
+        options, correct = shuffled(row.key, row.answer, row.distractors)
+        for letter, option in zip("ABCDEFGHIJ", options):
+            out.print(f"  {letter}. {escape(option)}{'   (correct)' if option == options[correct] else ''}")
+    for left, right in row.pairs:
+        out.print(f"  {escape(left)}  ->  {escape(right)}")
+    if not row.pairs:
+        out.print(f"answer:   {escape(row.answer)}")
+    if row.distractors and _value(row.kind) in ("wh", "cloze"):
+        out.print(f"wrong:    {escape(', '.join(row.distractors))}")
     if row.accepted_answers:
         out.print(f"also:     {escape(', '.join(row.accepted_answers))}")
     out.print(f"source:   {escape(row.sentence)}")

@@ -234,6 +234,23 @@ class Store:
             session.commit()
         return SaveReport(added=added, updated=updated, unchanged=unchanged, kept=kept, removed=removed)
 
+    def names(self, *, per_label: int = 200) -> dict[str, list[str]]:
+        """Answers that are names, by entity label, most asked first: the rest
+        of the corpus, for distractors when an article has too few names."""
+        query = (
+            select(ItemRecord.label, ItemRecord.answer, func.count())
+            .where(ItemRecord.label != "", ItemRecord.kind.in_(["wh", "cloze"]))
+            .group_by(ItemRecord.label, ItemRecord.answer)
+            .order_by(ItemRecord.label, func.count().desc(), ItemRecord.answer)
+        )
+        found: dict[str, list[str]] = {}
+        with self.session() as session:
+            for label, answer, _ in session.exec(query):
+                names = found.setdefault(label, [])
+                if len(names) < per_label:
+                    names.append(answer)
+        return found
+
     def items(self, article_id: int | None = None) -> list[ItemRecord]:
         query = select(ItemRecord).order_by(ItemRecord.article_id, ItemRecord.score.desc(), ItemRecord.id)
         if article_id is not None:
@@ -266,7 +283,9 @@ def _record_fields(item: Item) -> dict:
         "prompt": item.prompt,
         "answer": item.answer,
         "accepted_answers": list(item.accepted_answers),
-        "distractors": [],
+        "distractors": list(item.distractors),
+        "pairs": [list(pair) for pair in item.pairs],
+        "label": item.label,
         "sentence": item.sentence,
         "sentence_start": item.sentence_start,
         "answer_start": item.answer_start,

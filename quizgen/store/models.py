@@ -110,6 +110,12 @@ class ItemRecord(SQLModel, table=True):
     reasons: list[str] = Field(
         default_factory=list, sa_column=Column(sa.JSON(), nullable=False, server_default="[]")
     )
+    # The answer's entity label ("PERSON", "GPE", ...), "" when it is no name.
+    label: str = Field(default="", sa_column=Column(sa.String(32), nullable=False, server_default=""))
+    # A matching item's pairs, [left, right] each, in their correct order.
+    pairs: list[list[str]] = Field(
+        default_factory=list, sa_column=Column(sa.JSON(), nullable=False, server_default="[]")
+    )
     status: ItemStatus = Field(
         default=ItemStatus.draft,
         sa_column=Column(sa.String(16), nullable=False, index=True, server_default="draft"),

@@ -1,0 +1,259 @@
+"""Choosing the wrong options of one answer, from the best source that has enough.
+
+items -> distractors (this) -> multiple choice, true/false. The sources, in
+order: names of the same type in the article, then in the rest of the corpus;
+gazetteer neighbours (other West African states for Mali, other capitals for a
+capital); numbers and dates perturbed in the answer's own format; other noun
+phrases of the article for an answer that is no name. A candidate that is, holds
+or is held by any correct answer is never used, and neither is one that the
+question itself names.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from quizgen.normalize import contains, normalize, overlaps
+
+DEFAULT_COUNT = 3
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
+@dataclass(frozen=True)
+class Distractor:
+    text: str
+    source: str  # "article", "corpus", "gazetteer", "number", "date" or "phrase"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the chooser needs to know about one answer."""
+
+    text: str
+    label: str  # the answer's entity label, "" when it is no name
+    prompt: str  # the question (or cloze) it answers
+    correct: tuple[str, ...] = ()  # every other string that also answers the question
+    span: Span | None = None  # the answer in its parsed article
+    acronym: str = ""  # set when the answer is this acronym's expansion
+    members: tuple[str, ...] = ()  # the names of a list answer ("Mali", "Niger", "Burkina Faso")
+
+
+def choose(
+    answer: Answer,
+    doc: Doc | None,
+    *,
+    count: int = DEFAULT_COUNT,
+    rng: random.Random,
+    corpus: Mapping[str, Sequence[str]] | None = None,
+) -> list[Distractor]:
+    """Up to ``count`` distractors for ``answer``, best first; fewer when the
+    sources run out (a caller that needs a full set drops the form instead)."""
+    chosen: list[Distractor] = []
+    forbidden = [answer.text, *answer.correct]
+    place = _place(answer.text) if answer.label == "GPE" else None
+
+    def fits(text: str) -> bool:
+        text = " ".join(text.split())
+        if not normalize(text) or any(overlaps(text, other) for other in forbidden):
+            return False
+        if contains(answer.prompt, text):
+            return False
+        if place is not None and _place(text) != place and (place == "country" or _place(text) == "country"):
+            # A city for a city ("what city"), a country for a country.
+            return False
+        if answer.label == "PERSON" and contains(answer.prompt, text.split()[-1]):
+            # "Donald Trump" for "Who did Trump send a letter to?"
+            return False
+        return not any(overlaps(text, d.text) for d in chosen)
+
+    one_word_person = answer.label == "PERSON" and len(answer.text.split()) == 1
+
+    def take(candidates: Sequence[str], source: str) -> None:
+        for text in candidates:
+            if one_word_person:
+                text = text.split()[-1]  # "Lee" among "Trump" and "Pompeo", not among full names
+            if len(chosen) >= count:
+                return
+            if fits(text):
+                chosen.append(Distractor(" ".join(text.split()), source))
+
+    if len(answer.members) > 1:
+        # A list is answered by another list as long, of names that are none of its own.
+        forbidden += answer.members
+        names: list[str] = []
+        first = replace(answer, text=answer.members[0], members=())
+        for _, candidates in _sources(first, doc, count * len(answer.members), rng, corpus or {}):
+            names += [n for n in candidates if fits(n) and not any(overlaps(n, m) for m in names)]
+        size = len(answer.members)
+        lists = [_joined(answer.text, names[i : i + size]) for i in range(0, len(names) - size + 1, size)]
+        take(lists, "list")
+        return chosen
+    for source, candidates in _sources(answer, doc, count, rng, corpus or {}):
+        take(candidates, source)
+        if len(chosen) >= count:
+            break
+    return chosen
+
+
+def _joined(model: str, names: Sequence[str]) -> str:
+    """``names`` as a list written the way ``model`` is ("A, B, and C" or "A, B and C")."""
+    if len(names) == 1:
+        return names[0]
+    last = ", and " if ", and " in model else (", or " if ", or " in model else (" or " if " or " in model else " and "))
+    return ", ".join(names[:-1]) + last + names[-1]
+
+
+def _sources(answer: Answer, doc: Doc | None, count: int, rng: random.Random, corpus: Mapping[str, Sequence[str]]):
+    """``(source, candidates)`` pairs in order of preference; built lazily."""
+    label = answer.label
+    if answer.acronym:
+        yield "variant", _expansion_variants(answer.text, answer.acronym, doc, rng)
+    from quizgen.distractors.dates import date_distractors
+    from quizgen.distractors.numbers import number_distractors
+
+    if label in DATE_LABELS:
+        yield "date", date_distractors(answer.text, count + 2, rng)
+        return
+    numbers = number_distractors(answer.text, count + 2, rng)
+    if label in NUMBER_LABELS or numbers:
+        yield "number", numbers
+        return
+    if label in NAME_LABELS:
+        if doc is not None:
+            yield "article", _by_length(answer.text, _article_names(doc, label))
+        yield "corpus", _by_length(answer.text, list(corpus.get(label, ())))
+        yield "gazetteer", _gazetteer(answer.text, label)
+        return
+    if doc is not None and answer.span is not None:
+        yield "phrase", _by_length(answer.text, _article_phrases(doc, answer.span))
+
+
+def _article_names(doc: Doc, label: str) -> list[str]:
+    """The article's names with ``label``, most mentioned first."""
+    mentions: dict[str, int] = {}
+    first: dict[str, str] = {}
+    longer = [normalize(e.text) for e in doc.ents if e.label_ == label and len(e) > 1]
+    for ent in doc.ents:
+        if ent.label_ != label or not any(t.pos_ in ("VERB", "AUX") for t in ent.sent):
+            # A name in a line with no verb (a dateline, a caption) is no fact of the article.
+            continue
+        text = _bare(ent)
+        key = normalize(text)
+        if not key or (label == "PERSON" and " " not in key and any(key in name.split() for name in longer)):
+            # "Kim" is short for one of the article's full names, not another person.
+            continue
+        mentions[key] = mentions.get(key, 0) + 1
+        first.setdefault(key, text)
+    return [first[k] for k in sorted(first, key=lambda k: -mentions[k])]
+
+
+def _bare(span: Span) -> str:
+    """An entity's text without a leading article or a possessive ending."""
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens.pop()
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _article_phrases(doc: Doc, answer: Span) -> list[str]:
+    """Other noun phrases of the article that could fill the answer's place:
+    no names or numbers, two content words or more, the same number (singular
+    or plural) as the answer."""
+    plural = answer.root.tag_ in ("NNS", "NNPS")
+    own = answer.sent
+    found: dict[str, str] = {}
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if own.start <= chunk.start < own.end:
+            # A phrase of the answer's own sentence may well be true in its place.
+            continue
+        if root.pos_ != "NOUN" or (root.tag_ == "NNS") != plural:
+            continue
+        if any(t.ent_type_ or t.like_num or t.pos_ == "PRON" or t.tag_ in ("PRP$", "POS", "WDT", "WP") for t in chunk):
+            continue
+        tokens = [t for t in chunk if not (t.i == chunk.start and t.pos_ == "DET")]
+        if sum(1 for t in tokens if t.is_alpha and not t.is_stop) < 2:
+            continue
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        if tokens and tokens[0].is_sent_start and tokens[0].tag_ not in ("NNP", "NNPS") and not tokens[0].is_upper:
+            text = text[:1].lower() + text[1:]
+        found.setdefault(normalize(text), text)
+    return list(found.values())
+
+
+def _by_length(answer: str, candidates: Sequence[str]) -> list[str]:
+    """Candidates nearest the answer's length first, so that the answer does
+    not stand out as the longest (or shortest) option; stable otherwise."""
+    size = len(answer.split())
+    return sorted(candidates, key=lambda c: abs(len(c.split()) - size) > 1)
+
+
+def _gazetteer(answer: str, label: str) -> list[str]:
+    from quizgen.analyze import gazetteer
+
+    country = gazetteer.country_named(answer)
+    if country is not None:
+        return [c.name for c in gazetteer.neighbours(country)]
+    capital_of = gazetteer.country_of_capital(answer)
+    if capital_of is not None:
+        return [c.capital for c in gazetteer.neighbours(capital_of) if c.capital]
+    if label == "NORP":
+        demonyms = {c.demonym: c for c in gazetteer.countries().values() if c.demonym}
+        country = demonyms.get(answer)
+        if country is not None:
+            return [c.demonym for c in gazetteer.neighbours(country) if c.demonym]
+    if gazetteer.place_kind(answer) == "region":
+        return [name for name, (_, kind) in sorted(gazetteer.places().items()) if kind == "region"]
+    return []
+
+
+# Words that organisations' names are made of, for expansions that share an
+# acronym's initials: "Alliance of Sahel States" -> "Association of Sahel States".
+NAME_WORDS = tuple(
+    """Agency Alliance Assembly Association Authority African American Arab Asian Atlantic
+    Bank Board Border Bureau Central Centre Coalition Commission Committee Common Community
+    Confederation Council Defence Democratic Department Development Eastern Economic Energy
+    European Executive Federal Federation Forum Foundation Free Fund General Global Group Guard
+    Health High Human Independent Initiative Institute Intelligence International Islamic Joint
+    Justice League Liberation Maritime Military Mission Monetary Movement Mutual National Nations
+    Network Northern Nuclear Office Operations Organization Pact Partnership Party Peace People
+    Progressive Regional Relief Republic Resistance Revolutionary Rights Saharan Security Service
+    Social Society Southern Space States Strategic Supreme Technical Territorial Trade Treaty Trust
+    Union United Unity Western Workers World Youth""".split()
+)
+
+
+def _expansion_variants(expansion: str, acronym: str, doc: Doc | None, rng: random.Random) -> list[str]:
+    """Expansions that ``acronym`` could also stand for, each one word away from the real one."""
+    parts = expansion.split()
+    pool = list(NAME_WORDS)
+    if doc is not None:
+        pool = [
+            t.text for t in doc
+            if t.is_alpha and t.is_title and not t.is_stop and not t.is_sent_start and t.ent_type_ not in ("PERSON", "DATE")
+        ] + pool
+    pool = list(dict.fromkeys(pool))
+    variants: list[str] = []
+    places = [i for i, word in enumerate(parts) if word[:1].isupper()]
+    rng.shuffle(places)
+    for place in places:
+        word = parts[place]
+        options = [w for w in pool if w[0] == word[0] and w.casefold() != word.casefold() and w not in parts]
+        for option in options[:2] + rng.sample(options[2:], min(2, max(0, len(options) - 2))):
+            variants.append(" ".join([*parts[:place], option, *parts[place + 1 :]]))
+    return variants
+
+
+def _place(name: str) -> str | None:
+    """"country" or "city" (a capital) for a name the gazetteer knows, else None."""
+    from quizgen.analyze import gazetteer
+
+    if gazetteer.country_named(name) is not None:
+        return "country"
+    if gazetteer.country_of_capital(name) is not None:
+        return "city"
+    return None

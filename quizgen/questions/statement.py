@@ -1,0 +1,82 @@
+"""Statements: a fact's clause on its own, for true/false items.
+
+facts -> questions (this) -> forms. The clause that holds the answer is cut
+out of its sentence and simplified the way a wh-question is (asides,
+parentheticals, leading adverbials and other clauses go, pronouns become the
+names they stand for), but it stays a declarative sentence, and the answer's
+place in it is known, so that a false statement can change that span and
+nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from quizgen.questions.pronouns import is_pronoun, replacement
+from quizgen.questions.wh import _clause_tokens, _clause_verb, _subject
+
+MAX_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    answer_start: int  # of the answer in ``text``
+    answer_end: int
+
+
+def statement(answer: Span) -> Statement | None:
+    """The simplified clause that states ``answer``'s fact, or None."""
+    answer_ids = set(range(answer.start, answer.end))
+    verb = _clause_verb(answer)
+    if verb is None or verb.dep_ not in ("ROOT", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT"):
+        # A clause inside another ("critics said Obama should have ...") is no
+        # fact on its own: stated alone it would lose who holds it.
+        return None
+    subject = _subject(verb)
+    if subject is None or subject.i not in {t.i for t in verb.subtree} or subject.tag_ in ("WDT", "WP"):
+        return None
+    tokens = _clause_tokens(verb, answer_ids, subject)
+    if not answer_ids <= {t.i for t in tokens} or any(t.tag_ in ("WP", "WDT", "WP$") for t in tokens):
+        # "What Ilya Tarasenko emphasized as ..." is no statement.
+        return None
+    text = ""
+    start = end = -1
+    previous = None
+    for token in tokens:
+        if token.is_space:
+            continue
+        piece = token.text
+        if is_pronoun(token) and token.i not in answer_ids:
+            piece = replacement(token, answer) or piece
+        gap = previous.whitespace_ if previous is not None and token.i == previous.i + 1 else " "
+        if token.is_punct and token.text in ",;:.)" and token.i not in answer_ids:
+            gap = ""  # no space before a comma left behind by a dropped aside
+        if text:
+            text += gap
+        if token.i == answer.start:
+            start = len(text)
+        text += piece
+        if token.i == answer.end - 1:
+            end = len(text)
+        previous = token
+    text = text.rstrip(" ,;:-–—\n\r\t.")
+    if start < 0 or end < 0 or end > len(text) or len(text.split()) > MAX_WORDS or len(text.split()) < 4:
+        return None
+    if sum(text.count(q) for q in '"“”') % 2 or text[-1] in '"”’\'':
+        return None  # a quotation cut in two
+    if start == 0:
+        text = text[0].upper() + text[1:]
+    elif text[0].islower():
+        text = text[0].upper() + text[1:]
+    return Statement(text=text + ".", answer_start=start, answer_end=end)
+
+
+def falsified(true: Statement, distractor: str) -> Statement:
+    """``true`` with its answer replaced by ``distractor``, and nothing else changed."""
+    text = true.text[: true.answer_start] + distractor + true.text[true.answer_end :]
+    if true.answer_start == 0 and text:
+        text = text[0].upper() + text[1:]
+    return Statement(text=text, answer_start=true.answer_start, answer_end=true.answer_start + len(distractor))
