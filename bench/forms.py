@@ -43,7 +43,7 @@ def chi_square_p(statistic: float, df: int) -> float:
 
 def report(texts: list[str], count: int = 3) -> dict[str, object]:
     from quizgen.analyze import analyze
-    from quizgen.forms.options import shuffled
+    from quizgen.forms.options import shuffled_options
     from quizgen.items import items_from_doc
 
     kinds: Counter[str] = Counter()
@@ -59,7 +59,7 @@ def report(texts: list[str], count: int = 3) -> dict[str, object]:
                 full[item.kind][0] += len(item.distractors) >= count
                 full[item.kind][1] += 1
             elif item.kind == "multiple_choice":
-                options, correct = shuffled(item.key, item.answer, item.distractors)
+                options, correct = shuffled_options(item.key, item.answer, item.distractors)
                 positions[correct] += 1
                 total_mc += 1
                 sizes = [len(o) for o in options]

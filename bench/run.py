@@ -134,6 +134,10 @@ def main() -> None:
     imports = bench_import()
     ingest = bench_ingest()
     generation = bench_generation()
+    sys.path.insert(0, str(ROOT / "bench"))
+    import forms
+
+    item_forms = {name: forms.report(texts) for name, texts in forms.corpus().items()}
     lines = [
         "# Benchmark results",
         "",
@@ -159,6 +163,15 @@ def main() -> None:
         "ranking, against spaCy's own `nlp.pipe` of the same model on the same article texts.",
         "",
         *table(generation, next(iter(generation))),
+        "",
+        "## Item forms",
+        "",
+        "What `quizgen.generate` makes of a corpus (`python bench/forms.py`): items per kind, the",
+        "share of questions with a full set of distractors, where the correct option lands after",
+        "shuffling (with a chi-square test against the uniform), how often it is the longest or the",
+        "shortest option, and the balance of true/false items.",
+        "",
+        *forms.markdown(item_forms),
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")

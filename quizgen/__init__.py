@@ -26,6 +26,10 @@ _PUBLIC = {
     # items
     "generate": "quizgen.items",
     "Item": "quizgen.items",
+    # answers and options
+    "accepted_answers": "quizgen.answers",
+    "is_accepted": "quizgen.answers",
+    "shuffled_options": "quizgen.forms.options",
     # questions
     "question_for": "quizgen.questions.answer_aware",
     "questions_for": "quizgen.questions.answer_aware",
@@ -49,6 +53,8 @@ __all__ = ["__version__", *_PUBLIC]
 
 if TYPE_CHECKING:
     from quizgen.analyze import find_model, load_model
+    from quizgen.answers import accepted_answers, is_accepted
+    from quizgen.forms.options import shuffled_options
     from quizgen.errors import QuizgenError
     from quizgen.ingest import ArticleText, IngestOutcome, add_articles, read_all, read_article
     from quizgen.items import Item, generate

@@ -13,34 +13,40 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quizgen.normalize import normalize, same, words
-
-_ARTICLES = frozenset({"a", "an", "the"})
-# Qualifiers a student may leave out: "over 1,000" is answered by "1,000".
-QUALIFIERS = (
-    "more than", "less than", "fewer than", "at least", "up to", "close to", "just over", "just under",
-    "well over", "nearly", "almost", "about", "around", "roughly", "approximately", "over", "under", "some",
+from quizgen.wording import (
+    AP_MONTHS,
+    AP_WEEKDAYS,
+    ARTICLES,
+    MONTHS,
+    QUALIFIERS,
+    SCALES,
+    SHORT_MONTHS,
+    SHORT_WEEKDAYS,
+    WEEKDAYS,
+    dotted,
+    in_words,
 )
+
 _AMOUNT = re.compile(r"([0-9]+)(?:\.([0-9]+))?( percent)?")
 _YEAR = re.compile(r"(?:1[6-9]|20)[0-9]{2}")
 # Written forms longer than this are not what anyone types.
 _MOST_SPOKEN_WORDS = 3
 _LARGEST_SPOKEN = 10**15
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SPOKEN_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+# Digits take a scale word from a million up: "4 million", but "4,000", not "4 thousand".
+_DIGIT_SCALES = tuple((name, scale) for name, scale in reversed(SCALES.items()) if scale >= 10**6)
 
-# (full name, news-style abbreviation, three-letter abbreviation)
-_MONTHS = (
-    ("January", "Jan.", "Jan"), ("February", "Feb.", "Feb"), ("March", "March", "Mar"), ("April", "April", "Apr"),
-    ("May", "May", "May"), ("June", "June", "Jun"), ("July", "July", "Jul"), ("August", "Aug.", "Aug"),
-    ("September", "Sept.", "Sep"), ("October", "Oct.", "Oct"), ("November", "Nov.", "Nov"), ("December", "Dec.", "Dec"),
-)
-_MONTH_NAMES = {form.rstrip(".").casefold(): month for month, forms in enumerate(_MONTHS) for form in forms}
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = {
+    name.casefold(): month for table in (MONTHS, AP_MONTHS, SHORT_MONTHS) for month, name in enumerate(table)
+}
 _WEEKDAY_NAMES = {
-    **{day.casefold(): day for day in _WEEKDAYS},
-    **{day[:3].casefold(): day for day in _WEEKDAYS},
-    "tues": "Tuesday", "wednes": "Wednesday", "thur": "Thursday", "thurs": "Thursday",
+    **{
+        name.casefold(): WEEKDAYS[day]
+        for table in (WEEKDAYS, AP_WEEKDAYS, SHORT_WEEKDAYS)
+        for day, name in enumerate(table)
+    },
+    # Shortenings people type although no style guide writes them.
+    "wednes": "Wednesday",
+    "thur": "Thursday",
 }
 _DATE = re.compile(
     r"""(?:(?P<weekday>[^\W\d_]+)\.?,?\s+)?
@@ -95,7 +101,7 @@ def _spelling(text: str) -> str:
     """``text`` as it is spelled, for telling apart the entries of one list:
     case, punctuation and a leading article aside, but "1,000" and "1000" apart."""
     found = words(text)
-    while found and found[0] in _ARTICLES:
+    while found and found[0] in ARTICLES:
         found = found[1:]
     return " ".join(found)
 
@@ -152,7 +158,7 @@ def _numerals(whole: str, fraction: str) -> Iterator[str]:
     if fraction or len(whole) > 15:
         return
     value = int(whole)
-    for scale, name in _SPOKEN_SCALES[:3]:
+    for name, scale in _DIGIT_SCALES:
         if value >= scale and value % (scale // 100) == 0:
             units, hundredths = divmod(value // (scale // 100), 100)
             shown = f"{units}.{hundredths:02d}".rstrip("0").rstrip(".")
@@ -164,24 +170,8 @@ def _spoken(value: int) -> str | None:
     """``value`` in words when that is short enough to type: 1000 -> "one thousand"."""
     if value >= _LARGEST_SPOKEN:
         return None
-    spoken = _say(value)
+    spoken = in_words(value)
     return spoken if len(spoken.split()) <= _MOST_SPOKEN_WORDS else None
-
-
-def _say(value: int) -> str:
-    if value < 20:
-        return _ONES[value]
-    if value < 100:
-        tens, ones = divmod(value, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    if value < 1000:
-        hundreds, rest = divmod(value, 100)
-        return f"{_ONES[hundreds]} hundred" + (f" {_say(rest)}" if rest else "")
-    for scale, name in _SPOKEN_SCALES:
-        if value >= scale:
-            head, rest = divmod(value, scale)
-            return f"{_say(head)} {name}" + (f" {_say(rest)}" if rest else "")
-    raise AssertionError(value)
 
 
 def _date(answer: str) -> _Date | None:
@@ -198,7 +188,8 @@ def _date(answer: str) -> _Date | None:
 
 def _date_spellings(date: _Date) -> list[str]:
     """"Monday, Sept. 23" -> "Monday, September 23", ..., "September 23", "23 September", ..."""
-    names = list(dict.fromkeys(_MONTHS[date.month]))
+    month = date.month
+    names = list(dict.fromkeys((MONTHS[month], dotted(AP_MONTHS[month], MONTHS[month]), SHORT_MONTHS[month])))
     month_first = [f"{name} {date.day}" + (f", {date.year}" if date.year else "") for name in names]
     day_first = [f"{date.day} {name}" + (f" {date.year}" if date.year else "") for name in names]
     with_weekday = [f"{date.weekday}, {form}" for form in month_first] if date.weekday else []

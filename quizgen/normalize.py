@@ -15,7 +15,8 @@ import unicodedata
 from fractions import Fraction
 from functools import lru_cache
 
-_ARTICLES = frozenset({"a", "an", "the"})
+from quizgen.wording import ARTICLES, ONES, SCALES, TENS
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 # A number is read before punctuation goes, or "1,000" would become "1 000"
 # and "2.5" the same as "2 5". Thousands groups must have three digits, so a
@@ -27,10 +28,9 @@ _NUMERAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # they stand and never multiplied, which also keeps the arithmetic small.
 _LONGEST_AMOUNT = 30
 
-_UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine".split())}
-_TEENS = {w: n for n, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)}
-_TENS = {w: n * 10 for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-_MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_UNITS = {word: n for n, word in enumerate(ONES[:10])}
+_TEENS = {word: n for n, word in enumerate(ONES[10:], 10)}
+_TENS = {word: n * 10 for n, word in enumerate(TENS, 2)}
 # Words a number can start with; "a" as in "a million".
 _STARTS = frozenset({*_UNITS, *_TEENS, *_TENS, "a"})
 
@@ -54,7 +54,7 @@ def normalize(text: str) -> str:
     ``"over 1,000"`` and ``"over one thousand"`` -> ``"over 1000"``."""
     found = _canonical(text)
     start = 0
-    while start < len(found) and found[start] in _ARTICLES:
+    while start < len(found) and found[start] in ARTICLES:
         start += 1
     return " ".join(found[start:])
 
@@ -180,7 +180,7 @@ def _group(tokens: list[str], i: int, *, first: bool) -> tuple[Fraction, int] | 
     token = tokens[i]
     if first and _NUMERAL.fullmatch(token):
         return Fraction(token), i + 1
-    if first and token == "a" and tokens[i + 1 : i + 2] and tokens[i + 1] in _MULTIPLIERS:
+    if first and token == "a" and tokens[i + 1 : i + 2] and tokens[i + 1] in SCALES:
         small: tuple[int, int] | None = (1, i + 1)
     else:
         small = _small(tokens, i)
@@ -221,8 +221,8 @@ def _small(tokens: list[str], i: int) -> tuple[int, int] | None:
 def _scale(tokens: list[str], i: int) -> tuple[int, int]:
     """The product of the multipliers from ``tokens[i]`` on ("hundred thousand"), and where they end."""
     scale = 1
-    while i < len(tokens) and tokens[i] in _MULTIPLIERS:
-        scale *= _MULTIPLIERS[tokens[i]]
+    while i < len(tokens) and tokens[i] in SCALES:
+        scale *= SCALES[tokens[i]]
         i += 1
     return scale, i
 

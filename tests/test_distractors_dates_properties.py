@@ -80,9 +80,10 @@ def days_written(answer: date, fmt: DayFormat) -> dict[str, date]:
 
 def _same_weekday(year: int, answer: date, weekday: bool) -> bool:
     try:
-        return not weekday or date(year, answer.month, answer.day).weekday() == answer.weekday()
+        moved = date(year, answer.month, answer.day)  # Feb. 29 is no date in a common year
     except ValueError:
         return False
+    return not weekday or moved.weekday() == answer.weekday()
 
 
 def formats_like(answer: date, fmt: DayFormat) -> list[DayFormat]:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quizgen
-from quizgen.forms.options import shuffled
+from quizgen.forms.options import shuffled_options
 from quizgen.normalize import contains, normalize, overlaps, words
 from tests.strategies import news_bodies
 
@@ -29,11 +29,14 @@ NAME = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
 NAME_LIST = re.compile(rf"{NAME}(?:(?:,|,? and|,? or) {NAME})+")
 
 
-def list_members(sentence: str, answer: str) -> list[str]:
+def list_members(sentence: str, answer: str, start: int | None) -> list[str]:
     """The other members of a list of names ("Mali, Niger, and Burkina Faso")
-    that the answer is one of, read off the text: they answer the same question."""
+    that the answer, at ``start``, is one of, read off the text: they answer
+    the same question."""
     members: list[str] = []
     for match in NAME_LIST.finditer(sentence):
+        if start is None or not match.start() <= start < match.end():
+            continue
         names = [n.strip() for n in re.split(r",? (?:and|or) |, ", match.group(0))]
         if any(normalize(n) == normalize(answer) for n in names):
             members += [n for n in names if normalize(n) != normalize(answer)]
@@ -47,7 +50,7 @@ def test_distractors_are_never_correct(text: str, count: int):
         if item.kind not in ("wh", "cloze", "multiple_choice"):
             continue
         assert len(item.distractors) <= count
-        correct = [item.answer, *item.accepted_answers, *list_members(item.sentence, item.answer)]
+        correct = [item.answer, *item.accepted_answers, *list_members(item.sentence, item.answer, item.answer_start)]
         for distractor in item.distractors:
             # Never equal to, inside, or around a correct answer, after the shared normalization.
             assert not any(overlaps(distractor, c) for c in correct), (distractor, correct)
@@ -65,7 +68,7 @@ def test_multiple_choice_has_a_full_set_or_is_not_made(text: str, count: int):
     items = by_kind(quizgen.generate(text, distractors=count))
     for item in items.get("multiple_choice", []):
         assert len(item.distractors) == count
-        options, correct = shuffled(item.key, item.answer, item.distractors)
+        options, correct = shuffled_options(item.key, item.answer, item.distractors)
         assert options[correct] == item.answer and sorted(options) == sorted([item.answer, *item.distractors])
     # Every wh-question with a full set has its multiple-choice form, and no other does.
     full = {(i.sentence_start, i.answer_end) for i in items.get("wh", []) if len(i.distractors) >= count}
@@ -125,7 +128,7 @@ def test_the_correct_option_lands_in_every_position_about_equally():
     # freedom: critical value 16.27).
     rng = random.Random(1)
     positions = Counter(
-        shuffled(f"{rng.getrandbits(64):016x}", "answer", ("one", "two", "three"), seed=5)[1] for _ in range(4000)
+        shuffled_options(f"{rng.getrandbits(64):016x}", "answer", ("one", "two", "three"), seed=5)[1] for _ in range(4000)
     )
     expected = 4000 / 4
     chi_square = sum((positions[p] - expected) ** 2 / expected for p in range(4))
@@ -133,7 +136,7 @@ def test_the_correct_option_lands_in_every_position_about_equally():
 
 
 def test_shuffling_depends_on_the_seed_and_nothing_else():
-    first = shuffled("key", "a", ("b", "c", "d"), seed=1)
-    assert first == shuffled("key", "a", ("b", "c", "d"), seed=1)
-    assert any(shuffled("key", "a", ("b", "c", "d"), seed=s) != first for s in range(2, 12))
-    assert math.isclose(sum(shuffled(f"k{n}", "a", ("b",))[1] for n in range(2000)) / 2000, 0.5, abs_tol=0.05)
+    first = shuffled_options("key", "a", ("b", "c", "d"), seed=1)
+    assert first == shuffled_options("key", "a", ("b", "c", "d"), seed=1)
+    assert any(shuffled_options("key", "a", ("b", "c", "d"), seed=s) != first for s in range(2, 12))
+    assert math.isclose(sum(shuffled_options(f"k{n}", "a", ("b",))[1] for n in range(2000)) / 2000, 0.5, abs_tol=0.05)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from sqlmodel import Session, select
 
@@ -111,3 +112,47 @@ def test_generation_is_the_same_in_every_process():
         for n in (1, 2)
     ]
     assert json.loads(runs[0]) and runs[0] == runs[1]
+
+
+def test_generate_stores_every_form_and_shows_the_options(cli):
+    cli("add", SEEDS)
+    assert cli("generate").code == 0
+    items = stored_items(cli)
+    by_kind = {kind: [i for i in items if i["kind"] == kind] for kind in {i["kind"] for i in items}}
+    assert set(by_kind) == {"wh", "cloze", "multiple_choice", "true_false", "matching"}
+    choice = by_kind["multiple_choice"][0]
+    assert len(choice["distractors"]) == 3
+    shown = cli("items", "show", str(choice["id"])).out
+    options = [line.strip()[3:].removesuffix("   (correct)") for line in shown.splitlines() if re.match(r"\s+[A-D]\. ", line)]
+    assert sorted(options) == sorted([choice["answer"], *choice["distractors"]])
+    assert f"{choice['answer']}   (correct)" in shown
+    (matching,) = by_kind["matching"]
+    assert 4 <= len(matching["pairs"]) <= 6
+    assert all(f"{left}  ->  {right}" in cli("items", "show", str(matching["id"])).out for left, right in matching["pairs"])
+    assert {i["answer"] for i in by_kind["true_false"]} == {"True", "False"}
+    # Names of answers are kept with their entity label, for other articles' distractors.
+    assert any(i["label"] == "PERSON" for i in items)
+
+
+def test_generate_without_distractors_makes_no_multiple_choice(cli):
+    cli("add", SEEDS)
+    assert cli("generate", "--distractors", "0").code == 0
+    items = stored_items(cli)
+    assert items and not any(i["kind"] == "multiple_choice" or i["distractors"] for i in items if i["kind"] != "true_false")
+
+
+def test_other_articles_lend_their_names(db_url: str):
+    with Store(db_url) as store:
+        article, _ = store.add_article(read_article(next(SEEDS.glob("*.txt"))))
+        store.save_items(article.id, quizgen.generate(article.text))
+        names = store.names()
+    assert "Ilya Tarasenko" in names["PERSON"] and "Sidi Mohamed Raliou" in names["PERSON"]
+    # An article with two people of its own borrows the third from the corpus.
+    text = (
+        "Maria Lopez, the mayor of Springfield, opened the new library on Monday. "
+        "She was joined by John Smith, the city's chief librarian."
+    )
+    people = {i.answer: i for i in quizgen.generate(text, corpus=names) if i.kind == "wh" and i.label == "PERSON"}
+    assert people and all(len(i.distractors) == 3 for i in people.values())
+    borrowed = {d for i in people.values() for d in i.distractors} - {"Maria Lopez", "John Smith"}
+    assert borrowed and borrowed <= set(names["PERSON"])

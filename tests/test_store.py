@@ -168,3 +168,28 @@ def test_two_processes_adding_the_same_articles_store_each_once(store: Store, db
         _, err = child.communicate(timeout=120)
         assert child.returncode == 0, err.decode()
     assert len(store.articles()) == 40
+
+
+def test_saved_items_keep_their_forms(store: Store):
+    from quizgen.items import Item
+
+    article, _ = store.add_article(article_text(1))
+    sentence = "Russia signed the partnership with Mali."
+    common = dict(sentence=sentence, sentence_start=0, score=0.5, reasons=("r",))
+    items = [
+        Item(key="mc", kind="multiple_choice", prompt="Who signed the partnership with Mali?", answer="Russia",
+             answer_start=0, answer_end=6, rule="svo/multiple_choice", distractors=("Chad", "Niger", "Ghana"),
+             label="GPE", **common),
+        Item(key="tf", kind="true_false", prompt="Chad signed the partnership with Mali.", answer="False",
+             answer_start=0, answer_end=6, rule="svo/true_false", distractors=("Chad",), label="GPE", **common),
+        Item(key="match", kind="matching", prompt="Match them.", answer="a - b; c - d", answer_start=None,
+             answer_end=None, rule="matching/matching", pairs=(("a", "b"), ("c", "d"), ("e", "f"), ("g", "h")), **common),
+    ]
+    report = store.save_items(article.id, items)
+    assert report.added == 3
+    stored = {row.key: row for row in store.items(article.id)}
+    assert stored["mc"].distractors == ["Chad", "Niger", "Ghana"] and stored["mc"].label == "GPE"
+    assert stored["tf"].kind == ItemKind.true_false and stored["tf"].answer == "False"
+    assert stored["match"].pairs == [["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"]]
+    assert stored["match"].answer_start is None
+    assert store.save_items(article.id, items).unchanged == 3

@@ -77,9 +77,9 @@ def show(
         return
     out.print(f"[bold]{escape(row.prompt)}[/]")
     if _value(row.kind) == "multiple_choice":
-        from quizgen.forms.options import shuffled
+        from quizgen.forms.options import shuffled_options
 
-        options, correct = shuffled(row.key, row.answer, row.distractors)
+        options, correct = shuffled_options(row.key, row.answer, row.distractors)
         for letter, option in zip("ABCDEFGHIJ", options):
             out.print(f"  {letter}. {escape(option)}{'   (correct)' if option == options[correct] else ''}")
     for left, right in row.pairs:

@@ -1,12 +1,14 @@
 """Choosing the wrong options of one answer, from the best source that has enough.
 
 items -> distractors (this) -> multiple choice, true/false. The sources, in
-order: names of the same type in the article, then in the rest of the corpus;
-gazetteer neighbours (other West African states for Mali, other capitals for a
-capital); numbers and dates perturbed in the answer's own format; other noun
-phrases of the article for an answer that is no name. A candidate that is, holds
-or is held by any correct answer is never used, and neither is one that the
-question itself names.
+order: for an acronym's expansion, expansions with the same initials; names of
+the same type in the article, then in the rest of the corpus; gazetteer
+neighbours (other West African states for Mali, other capitals for a capital);
+numbers and dates perturbed in the answer's own format; for an answer that is
+no name, other noun phrases of the article, then (for one word) its other words
+of the same part of speech, most frequent first. A list is answered by other
+lists as long. A candidate that is, holds or is held by any correct answer is
+never used, and neither is one that the question itself names.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quizgen.normalize import contains, normalize, overlaps
 
@@ -26,7 +28,8 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 @dataclass(frozen=True)
 class Distractor:
     text: str
-    source: str  # "article", "corpus", "gazetteer", "number", "date" or "phrase"
+    # "variant", "article", "corpus", "gazetteer", "number", "date", "list", "phrase" or "word"
+    source: str
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ def _sources(answer: Answer, doc: Doc | None, count: int, rng: random.Random, co
         return
     if doc is not None and answer.span is not None:
         yield "phrase", _by_length(answer.text, _article_phrases(doc, answer.span))
+        if len(answer.span) == 1:
+            yield "word", _article_words(doc, answer.span.root)
 
 
 def _article_names(doc: Doc, label: str) -> list[str]:
@@ -183,6 +188,20 @@ def _article_phrases(doc: Doc, answer: Span) -> list[str]:
             text = text[:1].lower() + text[1:]
         found.setdefault(normalize(text), text)
     return list(found.values())
+
+
+def _article_words(doc: Doc, answer: Token) -> list[str]:
+    """Last of all, for a one-word answer: the article's other words of the
+    same part of speech and form, most frequent first."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for token in doc:
+        if token.tag_ != answer.tag_ or not token.is_alpha or token.is_stop or token.ent_type_ or token.lemma_ == answer.lemma_:
+            continue
+        text = token.text if token.tag_ in ("NNP", "NNPS") else token.lower_
+        counts[text] = counts.get(text, 0) + 1
+        first.setdefault(text, text)
+    return sorted(first, key=lambda w: -counts[w])
 
 
 def _by_length(answer: str, candidates: Sequence[str]) -> list[str]:

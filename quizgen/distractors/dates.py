@@ -16,16 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from quizgen.distractors.numbers import FIRST_YEAR, LAST_YEAR, choose_around, folded, nearby_years
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-AP_MONTHS = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
-SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SHORT_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-AP_WEEKDAYS = ("Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun")
+from quizgen.wording import AP_MONTHS, AP_WEEKDAYS, MONTHS, SHORT_MONTHS, SHORT_WEEKDAYS, WEEKDAYS, dotted
 
 DAY_SHIFTS = range(1, 15)  # a distractor date is up to two weeks from the answer
 MONTH_SHIFTS = range(1, 5)  # without a year, more than four months away could wrap around to the answer
@@ -50,9 +41,7 @@ class Spelling:
     case: str  # "title", "upper" or "lower"
 
     def write(self, index: int) -> str:
-        name = self.names[index]
-        if self.dot and name != self.full[index]:
-            name += "."
+        name = dotted(self.names[index], self.full[index]) if self.dot else self.names[index]
         if self.case == "upper":
             return name.upper()
         return name.lower() if self.case == "lower" else name

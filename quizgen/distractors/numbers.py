@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
+from quizgen.normalize import normalize
+from quizgen.wording import AP_MONTHS, MONTHS, ONES, QUALIFIERS, SCALES, SHORT_MONTHS, TENS, in_words
+
 # Years are recognised, and invented, only in this range: a four-digit number
 # outside it is more likely a count ("2500 troops") than a year.
 FIRST_YEAR = 1000
@@ -24,34 +27,18 @@ YEAR_SPREAD = 10  # how far, at most, a distractor year is from the answer
 
 MAX_DIGITS = 15  # beyond this a float no longer tells two values apart
 
-QUALIFIERS = (
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
-    "as much as", "as few as", "close to", "just over", "just under", "well over", "an estimated",
-    "a total of", "about", "around", "approximately", "roughly", "nearly", "almost", "over",
-    "under", "some", "above", "below", "only", "estimated",
-)  # fmt: skip
-ONES = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-)  # fmt: skip
-TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 MAX_WORDS = 99  # numbers are written in words only up to "ninety-nine"
 
-# What a scale word multiplies by; the second value is how large the number in
-# front of it may grow before another scale word would be the natural one.
-SCALES: dict[str, tuple[int, int]] = {
+# What a scale word or its abbreviation multiplies by; the second value is how
+# large the number in front of it may grow before another scale word would be
+# the natural one: "twelve hundred" is written "1,200".
+MULTIPLIERS: dict[str, tuple[int, int]] = {
     "dozen": (12, 13),
-    "hundred": (100, 10),
-    "thousand": (1_000, 1_000),
-    "million": (1_000_000, 1_000),
-    "billion": (1_000_000_000, 1_000),
-    "trillion": (1_000_000_000_000, 1_000),
-    "k": (1_000, 1_000),
-    "m": (1_000_000, 1_000),  # "$5m"; without a currency "m" is metres, see parse_quantity
-    "mn": (1_000_000, 1_000),
-    "bn": (1_000_000_000, 1_000),
-    "tn": (1_000_000_000_000, 1_000),
+    **{name: (scale, 10 if name == "hundred" else 1_000) for name, scale in SCALES.items()},
 }
+# "$5m"; without a currency "m" is metres, see parse_quantity.
+SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}
+MULTIPLIERS |= {short: MULTIPLIERS[name] for short, name in SCALE_ABBREVIATIONS.items()}
 # Units written straight after the digits ("50km", "20%"); any other letters
 # there ("21st", "1990s", "5G") mean the text is not a plain quantity.
 ATTACHED_UNITS = frozenset(
@@ -61,12 +48,10 @@ ATTACHED_UNITS = frozenset(
 # "one-third", "4 million billion", or a date ("23 September") for dates.py.
 NOT_A_UNIT = (
     frozenset(ONES + TENS)
-    | (frozenset(SCALES) - ATTACHED_UNITS)
+    | (frozenset(MULTIPLIERS) - ATTACHED_UNITS)
     | frozenset("half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths tenth tenths".split())
-    | frozenset(
-        "january february march april june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-    )
+    # Less "may", which after a number can be the verb: "2,000 may attend".
+    | (frozenset(name.lower() for table in (MONTHS, AP_MONTHS, SHORT_MONTHS) for name in table) - {"may"})
 )
 PERCENT_UNITS = ("%", "percent", "per cent", "pct", "percentage point")
 
@@ -88,7 +73,10 @@ _CURRENCY = r"(?:(?:US|A|C|NZ|HK|S|R)?\$|[€£¥₹₩₽₦]|Rs\.?|USD|EUR|GBP
 _DIGITS = r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?:\.[0-9]+)?"
 _WORDS = rf"(?:(?:{'|'.join(TENS)})(?:[-\s]+(?:{'|'.join(ONES[1:10])}))?|{'|'.join(ONES)})(?![^\W\d_])"
 _QUALIFIER = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
-_SCALE = r"\s*(?:k|m|mn|bn|tn)(?![^\W\d_])|\s+(?:dozen|hundred|thousand|million|billion|trillion)(?![^\W\d_])"
+_SCALE = (
+    rf"\s*(?:{'|'.join(SCALE_ABBREVIATIONS)})(?![^\W\d_])"
+    rf"|\s+(?:{'|'.join(name for name in MULTIPLIERS if name not in SCALE_ABBREVIATIONS)})(?![^\W\d_])"
+)
 QUANTITY = re.compile(
     rf"(?P<qualifier>(?:{_QUALIFIER})\s+)?"
     rf"(?P<sign>[-−])?(?P<currency>{_CURRENCY})?"
@@ -173,7 +161,7 @@ class Quantity:
     def write(self, number: Decimal) -> str:
         """A quantity written exactly like this one, with ``number`` in place of its own."""
         if self.words:
-            text = _words(int(number), " " if re.search(r"[a-z]\s+[a-z]", self.written, re.I) else "-")
+            text = in_words(int(number), " " if re.search(r"[a-z]\s+[a-z]", self.written, re.I) else "-")
             if self.written.isupper() and len(self.written) > 1:
                 text = text.upper()
             elif self.written[0].isupper():
@@ -191,9 +179,10 @@ def parse_quantity(text: str) -> Quantity | None:
     written, unit = match["number"], match["unit"]
     if not _is_unit(unit) or len(re.sub(r"[^0-9]", "", written)) > MAX_DIGITS:
         return None
-    number = Decimal(written.replace(",", "")) if written[0].isdigit() else Decimal(_word_value(written))
+    # The normalizer reads number words: "Twenty-one" -> "21".
+    number = Decimal(written.replace(",", "") if written[0].isdigit() else normalize(folded(written)))
     scale = match["scale"] or ""
-    multiplier = SCALES[folded(scale.strip())][0] if scale else 1
+    multiplier = MULTIPLIERS[folded(scale.strip())][0] if scale else 1
     if folded(scale.strip()) == "m" and not match["currency"]:
         multiplier = 1  # "50m" is fifty metres; "$50m" is fifty million dollars
     value = float(number * multiplier) * (-1 if match["sign"] else 1)
@@ -294,7 +283,7 @@ def _fits(quantity: Quantity, value: Decimal) -> bool:
     if quantity.words and value > MAX_WORDS:
         return False
     scale = folded(quantity.scale.strip())
-    if scale and value >= SCALES[scale][1]:
+    if scale and value >= MULTIPLIERS[scale][1]:
         return False
     # A share is at most the whole, unless the answer itself is a growth above it.
     return not (quantity.percent and quantity.number <= 100 and value > 100)
@@ -315,18 +304,3 @@ def _is_unit(text: str) -> bool:
         return len(text) > 1 and text[1].isalpha()
     attached = re.match(r"[^\W\d_]+(?:/[^\W\d_]+)?", text)
     return attached is not None and folded(attached.group()) in ATTACHED_UNITS
-
-
-def _word_value(text: str) -> int:
-    value = 0
-    for word in re.split(r"[-\s]+", folded(text)):
-        value += ONES.index(word) if word in ONES else (TENS.index(word) + 2) * 10
-    return value
-
-
-def _words(number: int, joiner: str) -> str:
-    """``number`` (0-99) in words: 21 -> "twenty-one"."""
-    if number < len(ONES):
-        return ONES[number]
-    tens, ones = divmod(number, 10)
-    return TENS[tens - 2] + (joiner + ONES[ones] if ones else "")

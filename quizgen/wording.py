@@ -1,0 +1,61 @@
+"""The English words several stages read and write: articles, number words,
+month and weekday names, and the qualifiers in front of an amount.
+
+Not a stage itself. The normalizer reads these words; accepted answers
+(items -> answers) and the number and date distractors (items -> distractors)
+read and write them. One list of each keeps the stages in step: a qualifier
+that only one of them knew would be set apart from the amount there and read
+as part of the answer elsewhere.
+"""
+
+from __future__ import annotations
+
+ARTICLES = frozenset({"a", "an", "the"})
+ONES = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+)  # fmt: skip
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+# Words in front of an amount that a student may leave out ("over 1,000" is
+# answered by "1,000") and that a distractor keeps ("over 2,000"). They are
+# tried in this order and the first that fits wins, so "just over" comes
+# before "over" and "an estimated" before "estimated".
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
+    "as much as", "as few as", "close to", "just over", "just under", "well over", "an estimated",
+    "a total of", "about", "around", "approximately", "roughly", "nearly", "almost", "over",
+    "under", "some", "above", "below", "only", "estimated",
+)  # fmt: skip
+
+# Each name three ways: in full, as AP style abbreviates it (written with a
+# dot, see dotted), and in three letters.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+AP_MONTHS = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+AP_WEEKDAYS = ("Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun")
+SHORT_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def dotted(name: str, full: str) -> str:
+    """``name`` with the dot it takes when it abbreviates ``full``: "Sept." for
+    September, but "March" for March."""
+    return name if name == full else f"{name}."
+
+
+def in_words(number: int, joiner: str = "-") -> str:
+    """``number`` (not negative) in words: 21 -> "twenty-one", 1200 -> "one
+    thousand two hundred". ``joiner`` goes between tens and ones."""
+    if number < len(ONES):
+        return ONES[number]
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return TENS[tens - 2] + (joiner + ONES[ones] if ones else "")
+    name, scale = next((name, scale) for name, scale in reversed(SCALES.items()) if number >= scale)
+    head, rest = divmod(number, scale)
+    return f"{in_words(head, joiner)} {name}" + (f" {in_words(rest, joiner)}" if rest else "")
