@@ -156,7 +156,11 @@ def key_fact_recall(rows: list[dict]) -> dict[str, float]:
     from quizgen.items import items_from_doc
 
     contexts = list(dict.fromkeys(r["context"] for r in rows))
-    answers = {c: [i.answer for i in items_from_doc(d)] for c, d in zip(contexts, analyze(contexts))}
+    # The questions and clozes; the other forms are made from them and add no answers.
+    answers = {
+        c: [i.answer for i in items_from_doc(d, distractors=0) if i.kind in ("wh", "cloze")]
+        for c, d in zip(contexts, analyze(contexts))
+    }
     matched = sum(any(token_f1(a, r["answer"]) >= 0.5 for a in answers[r["context"]]) for r in rows)
     words = sum(len(c.split()) for c in contexts)
     return {

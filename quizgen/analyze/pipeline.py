@@ -138,3 +138,13 @@ def analyze(
 ) -> Iterator[Doc]:
     """Parse ``texts`` in batches (``n_process`` > 1 uses several processes)."""
     yield from pipeline(model).pipe(texts, n_process=n_process, batch_size=batch_size)
+
+
+def noun_chunks(doc: Doc) -> list:
+    """The document's noun chunks, listed once: spaCy's ``Span.noun_chunks``
+    walks the whole document on every call."""
+    chunks = doc.user_data.get("quizgen_noun_chunks")
+    if chunks is None:
+        chunks = list(doc.noun_chunks)
+        doc.user_data["quizgen_noun_chunks"] = chunks
+    return chunks

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from quizgen.analyze.pipeline import noun_chunks
 from quizgen.normalize import contains, normalize, overlaps
 
 DEFAULT_COUNT = 3
@@ -138,7 +139,15 @@ def _sources(answer: Answer, doc: Doc | None, count: int, rng: random.Random, co
 
 
 def _article_names(doc: Doc, label: str) -> list[str]:
-    """The article's names with ``label``, most mentioned first."""
+    """The article's names with ``label``, most mentioned first (worked out
+    once per document and label)."""
+    cache = doc.user_data.setdefault("quizgen_names", {})
+    if label not in cache:
+        cache[label] = _names(doc, label)
+    return cache[label]
+
+
+def _names(doc: Doc, label: str) -> list[str]:
     mentions: dict[str, int] = {}
     first: dict[str, str] = {}
     longer = [normalize(e.text) for e in doc.ents if e.label_ == label and len(e) > 1]
@@ -171,7 +180,7 @@ def _article_phrases(doc: Doc, answer: Span) -> list[str]:
     plural = answer.root.tag_ in ("NNS", "NNPS")
     own = answer.sent
     found: dict[str, str] = {}
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         root = chunk.root
         if own.start <= chunk.start < own.end:
             # A phrase of the answer's own sentence may well be true in its place.

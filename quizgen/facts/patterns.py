@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from quizgen.analyze.pipeline import noun_chunks
 from quizgen.facts.fact import PATTERNS, Fact
 from quizgen.facts.salience import acronyms, entity_mentions, expansion_before, position_weight, textrank
 from quizgen.normalize import normalize
@@ -74,13 +75,7 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
 
 
 def _noun_chunks(sentence: Span) -> list[Span]:
-    """The noun chunks of a sentence; spaCy's ``Span.noun_chunks`` walks the
-    whole document each time, so the document's are listed once."""
-    chunks = sentence.doc.user_data.get("quizgen_noun_chunks")
-    if chunks is None:
-        chunks = list(sentence.doc.noun_chunks)
-        sentence.doc.user_data["quizgen_noun_chunks"] = chunks
-    return [c for c in chunks if sentence.start <= c.start and c.end <= sentence.end]
+    return [c for c in noun_chunks(sentence.doc) if sentence.start <= c.start and c.end <= sentence.end]
 
 
 def _entities(sentence: Span) -> list[Span]:

@@ -33,13 +33,13 @@ def textrank(sentences: list[Span], damping: float = 0.85, rounds: int = 50) -> 
                 weight = shared / (math.log(len(bags[i])) + math.log(len(bags[j])))
                 weights[i][j] = weights[j][i] = weight
     totals = [sum(row) for row in weights]
+    # Each sentence's incoming links with their share of the linking sentence's weight.
+    incoming = [
+        [(j, weights[j][i] / totals[j]) for j in range(count) if totals[j] and weights[j][i]] for i in range(count)
+    ]
     scores = [1.0 / count] * count
     for _ in range(rounds):
-        scores = [
-            (1 - damping) / count
-            + damping * sum(weights[j][i] / totals[j] * scores[j] for j in range(count) if totals[j])
-            for i in range(count)
-        ]
+        scores = [(1 - damping) / count + damping * sum(share * scores[j] for j, share in links) for links in incoming]
     total = sum(scores)
     return [s / total for s in scores]
 

@@ -214,14 +214,19 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             # "... carried the game, with Mick Mixon": an aside after the clause.
             dropped |= ids | _trailing_comma(child) | {child.left_edge.i - 1}
     tokens = [t for t in verb.subtree if t.i not in dropped]
+    first, last = (min(answer_ids), max(answer_ids)) if answer_ids else (-1, -1)
     for token in tokens:
         if token.i in dropped or token.i == verb.i:
             continue
-        ids = {t.i for t in token.subtree}
-        if ids & answer_ids:
+        if token.dep_ not in DROPPABLE_ANYWHERE and token.dep_ not in ("relcl", "acl", "advcl"):
             continue
+        # The parse is projective, so a subtree is the run from its left edge to its right edge.
+        low, high = token.left_edge.i, token.right_edge.i
+        if low <= last and first <= high:
+            continue
+        ids = set(range(low, high + 1))
         if token.dep_ in DROPPABLE_ANYWHERE and _set_off(token):
-            dropped |= ids | _trailing_comma(token) | {token.left_edge.i - 1}
+            dropped |= ids | _trailing_comma(token) | {low - 1}
         elif token.dep_ in ("relcl", "acl", "advcl") and len(ids) > 2 and token.head.i != verb.i:
             dropped |= ids | _trailing_comma(token)
     dropped |= _parentheticals(tokens, answer_ids)
