@@ -1,0 +1,73 @@
+"""The forms on real articles: the seed's multiple-choice, true/false and matching items, and a deck's balance."""
+
+from __future__ import annotations
+
+
+import pytest
+
+import quizgen
+from quizgen.analyze.gazetteer import country_named
+from quizgen.ingest import read_all, read_article
+from quizgen.normalize import overlaps
+from tests.conftest import ROOT, SEEDS
+
+SEED = read_article(next(SEEDS.glob("*.txt")))
+NEWS = [a for a in read_all([SEEDS, ROOT / "tests" / "data" / "news"]) if not isinstance(a, Exception)]
+
+
+@pytest.fixture(scope="module")
+def seed_items() -> dict[str, list[quizgen.Item]]:
+    found: dict[str, list[quizgen.Item]] = {}
+    for item in quizgen.generate(SEED.text):
+        found.setdefault(item.kind, []).append(item)
+    return found
+
+
+def test_an_acronym_is_offered_expansions_with_its_own_initials(seed_items):
+    (choice,) = [i for i in seed_items["multiple_choice"] if i.prompt == "What does AES stand for?"]
+    assert choice.answer == "Alliance of Sahel States"
+    for distractor in choice.distractors:
+        assert "".join(w[0] for w in distractor.split() if w[0].isupper()) == "ASS", distractor
+
+
+def test_a_list_of_countries_is_offered_other_countries(seed_items):
+    (cloze,) = [i for i in seed_items["cloze"] if i.answer == "Mali, Niger, and Burkina Faso"]
+    assert len(cloze.distractors) == 3
+    for distractor in cloze.distractors:
+        members = distractor.replace(", and ", ", ").split(", ")
+        assert len(members) == 3 and all(country_named(m) is not None for m in members), distractor
+        assert not any(overlaps(m, c) for m in members for c in ("Mali", "Niger", "Burkina Faso"))
+
+
+def test_numbers_keep_their_qualifier_and_scale(seed_items):
+    by_answer = {i.answer: i for i in seed_items["multiple_choice"]}
+    assert all(d.startswith("over ") and d != "over 1,000" for d in by_answer["over 1,000"].distractors)
+    assert all(d.endswith(" million") and d != "4 million" for d in by_answer["4 million"].distractors)
+
+
+def test_the_seed_has_true_and_false_statements_and_a_matching_set(seed_items):
+    statements = seed_items["true_false"]
+    assert {s.answer for s in statements} == {"True", "False"}
+    assert all(s.prompt.endswith(".") and s.prompt[0].isupper() for s in statements)
+    (matching,) = seed_items["matching"]
+    assert ("AES", "Alliance of Sahel States") in matching.pairs
+    assert ("The Director General of Glavkosmos", "Ilya Tarasenko") in matching.pairs
+
+
+def test_a_deck_is_balanced():
+    deck = [item for article in NEWS for item in quizgen.generate(article.text)]
+    statements = [i.answer for i in deck if i.kind == "true_false"]
+    assert len(statements) >= 8
+    # Alternation within each article keeps each one within one of even.
+    assert abs(statements.count("True") - statements.count("False")) <= len(NEWS)
+    choices = [i for i in deck if i.kind == "multiple_choice"]
+    longest = sum(len(i.answer) > max(len(d) for d in i.distractors) for i in choices)
+    # The right answer is the longest option no more often than chance (1 in 4) allows for.
+    assert longest / len(choices) <= 0.4, (longest, len(choices))
+
+
+def test_a_different_seed_can_give_different_distractors():
+    texts = [a.text for a in NEWS]
+    first = [i.distractors for t in texts for i in quizgen.generate(t, seed=1) if i.kind == "multiple_choice"]
+    other = [i.distractors for t in texts for i in quizgen.generate(t, seed=2) if i.kind == "multiple_choice"]
+    assert first and first != other
