@@ -271,3 +271,12 @@ def test_a_leading_article_is_optional():
 def test_a_blank_response_is_never_accepted():
     assert not is_accepted("", "—")
     assert not is_accepted("  ", "the", accepted_answers("the"))
+
+
+def test_country_aliases_are_names_a_reader_would_write():
+    from quizgen.answers import accepted_answers
+
+    assert {"US", "U.S.", "USA"} <= set(accepted_answers("the United States"))
+    assert {"UK", "U.K."} <= set(accepted_answers("the United Kingdom"))
+    # Codes nobody writes in running text are not offered.
+    assert not {"ML", "M.L.", "MLI"} & set(accepted_answers("Mali"))

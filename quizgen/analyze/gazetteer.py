@@ -22,6 +22,9 @@ REGIONS = (
     "Caucasus", "Scandinavia", "Latin America", "Central Asia", "Arctic", "Antarctica", "Levant",
     "Persian Gulf", "Gulf of Guinea", "Lake Chad", "Great Lakes", "Indo-Pacific", "Korean Peninsula",
 )
+# Country codes that English text uses as names ("US", "UK"); the rest ("ML"
+# for Mali) are codes no reader would write.
+COMMON_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK", "NZ"})
 # "Western Africa" is also written "West Africa", and so on.
 _COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South"}
 
@@ -117,9 +120,15 @@ def countries() -> dict[str, Country]:
         name = info.get("name")
         if not code or not isinstance(name, str):
             continue
-        spellings = [s for s in info.get("altSpellings") or () if isinstance(s, str) and s.isascii()]
+        spellings = [
+            s for s in info.get("altSpellings") or ()
+            if isinstance(s, str) and s.isascii() and (not _CODE.fullmatch(s) or s in COMMON_CODES)
+        ]
         dotted = [".".join(s) + "." for s in spellings if re.fullmatch(r"[A-Z]{2}", s)]
         text = lambda key: info.get(key) if isinstance(info.get(key), str) else ""  # noqa: E731
+        if code in found:
+            # Scotland and Wales share the United Kingdom's code; the first record is the country.
+            continue
         found[code] = Country(
             name=name,
             code=code,
