@@ -71,3 +71,12 @@ def test_a_different_seed_can_give_different_distractors():
     first = [i.distractors for t in texts for i in quizgen.generate(t, seed=1) if i.kind == "multiple_choice"]
     other = [i.distractors for t in texts for i in quizgen.generate(t, seed=2) if i.kind == "multiple_choice"]
     assert first and first != other
+
+
+def test_what_the_article_says_alike_is_no_distractor(seed_items):
+    # "Remote sensing satellites will also be developed and deployed": offered
+    # for "What does the partnership allow Russia's space agency to deploy?", it
+    # would be a second right answer.
+    (choice,) = [i for i in seed_items["multiple_choice"] if i.answer == "telecommunication devices"]
+    assert len(choice.distractors) == 3
+    assert not any(overlaps(d, "remote sensing satellites") for d in choice.distractors)

@@ -58,6 +58,7 @@ def choose(
     sources run out (a caller that needs a full set drops the form instead)."""
     chosen: list[Distractor] = []
     forbidden = [answer.text, *answer.correct]
+    said_alike = _said_with_same_verb(doc, answer.span) if doc is not None and answer.span is not None else set()
     place = _place(answer.text) if answer.label == "GPE" else None
 
     def fits(text: str) -> bool:
@@ -65,6 +66,10 @@ def choose(
         if not normalize(text) or any(overlaps(text, other) for other in forbidden):
             return False
         if contains(answer.prompt, text):
+            return False
+        if normalize(text) in said_alike:
+            # The article says of it what it says of the answer ("satellites
+            # will be deployed" for "deploy telecommunication devices").
             return False
         if place is not None and _place(text) != place and (place == "country" or _place(text) == "country"):
             # A city for a city ("what city"), a country for a country.
@@ -101,6 +106,34 @@ def choose(
         if len(chosen) >= count:
             break
     return chosen
+
+
+def _said_with_same_verb(doc: Doc, answer: Span) -> set[str]:
+    """Names and phrases that the article puts in a clause with the same verb
+    as the answer's (by lemma), anywhere: any of them may be true in its place."""
+    verb = answer.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    by_lemma = doc.user_data.get("quizgen_verb_phrases")
+    if by_lemma is None:
+        by_lemma = {}
+        spans = [*noun_chunks(doc), *doc.ents]
+        for token in doc:
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_ in ("be", "have", "do", "say"):
+                continue
+            # The verb's own words, and its subject even when shared with the verb it is joined to.
+            clause = token.head if token.dep_ == "conj" else token
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            low = min(token.left_edge.i, subject.left_edge.i if subject is not None else token.left_edge.i)
+            high = token.right_edge.i
+            found = by_lemma.setdefault(token.lemma_, set())
+            for span in spans:
+                if low <= span.start and span.end - 1 <= high:
+                    found.add(normalize(_bare(span) if span.label_ else span.text))
+        doc.user_data["quizgen_verb_phrases"] = by_lemma
+    return by_lemma.get(verb.lemma_, set())
 
 
 def _joined(model: str, names: Sequence[str]) -> str:
