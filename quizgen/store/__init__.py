@@ -6,6 +6,7 @@ This package never imports spaCy.
 
 from quizgen.store.database import ArticleSummary, SaveReport, Store
 from quizgen.store.engine import default_url, display_url, resolve_url
+from quizgen.store.reviews import Answered, Scheduled, Selection
 from quizgen.store.models import (
     Article,
     ItemRecord,
@@ -17,6 +18,7 @@ from quizgen.store.models import (
 )
 
 __all__ = [
+    "Answered",
     "Article",
     "ArticleSummary",
     "ItemRecord",
@@ -26,6 +28,8 @@ __all__ = [
     "ReviewLog",
     "ReviewState",
     "SaveReport",
+    "Scheduled",
+    "Selection",
     "Store",
     "default_url",
     "display_url",

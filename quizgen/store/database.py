@@ -25,6 +25,7 @@ from quizgen.store.engine import (
     resolve_url,
 )
 from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus, utcnow
+from quizgen.store.reviews import Reviews
 
 if TYPE_CHECKING:
     from quizgen.ingest import ArticleText
@@ -55,7 +56,7 @@ class ArticleSummary:
     items: int
 
 
-class Store:
+class Store(Reviews):
     """A quizgen database. ``Store()`` opens the default SQLite file.
 
     ``url`` is an SQLAlchemy URL or a path; without one, ``QUIZGEN_DB`` and then

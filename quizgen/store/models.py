@@ -161,3 +161,6 @@ class ReviewLog(SQLModel, table=True):
     duration_ms: int | None = None
     response: str | None = None
     correct: bool | None = None
+    # The card's state before this review: "new", "learning", "review" or
+    # "relearning"; true retention counts the reviews of cards in "review".
+    state: str | None = Field(default=None, sa_column=Column(sa.String(16), nullable=True))
