@@ -16,6 +16,8 @@ from quizgen import __version__
 from quizgen.cli import add as add_cmd
 from quizgen.cli import articles, db, info, items
 from quizgen.cli import generate as generate_cmd
+from quizgen.cli import quiz as quiz_cmd
+from quizgen.cli import stats as stats_cmd
 from quizgen.cli.context import Options
 from quizgen.cli.render import error
 from quizgen.errors import QuizgenError
@@ -84,6 +86,8 @@ def _options(
 app.command("add")(add_cmd.add)
 app.command("generate")(generate_cmd.generate)
 app.command("info")(info.info)
+app.command("quiz")(quiz_cmd.quiz)
+app.command("stats")(stats_cmd.stats)
 app.add_typer(articles.app, name="articles")
 app.add_typer(items.app, name="items")
 app.add_typer(db.app, name="db")

@@ -118,13 +118,22 @@ class Reviews:
         card: dict[str, Any] | None,
         due: datetime | None,
         log: ReviewLog | None,
+        replacing: Answered | None = None,
     ) -> Answered:
         """Store a new scheduling state for an item, and its log row, in one
         transaction. ``card`` None leaves the state as it is (practice and
-        tests log answers without scheduling); ``log`` None writes no log (a bury)."""
+        tests log answers without scheduling); ``log`` None writes no log (a
+        bury). ``replacing`` is an earlier answer to the same item that this
+        one corrects (a new rating, "I was right"): its log row goes in the
+        same transaction, and the state it replaced stays the one to undo to."""
         with self.session() as session:
             row = _state(session, learner_id, item_id)
             before = Scheduled(item_id, dict(row.card) if row else None, row.due if row else None)
+            if replacing is not None:
+                before = replacing.before
+                old = session.get(ReviewLog, replacing.log_id) if replacing.log_id else None
+                if old is not None:
+                    session.delete(old)
             if card is not None and due is not None:
                 if row is None:
                     row = ReviewState(learner_id=learner_id, item_id=item_id, due=due, card=card)

@@ -1,0 +1,102 @@
+"""``quizgen quiz``: study stored items in the terminal, scheduled by FSRS."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from quizgen.cli.context import open_store
+from quizgen.cli.render import out
+from quizgen.errors import UsageError
+
+
+def quiz(
+    ctx: typer.Context,
+    article: Annotated[
+        Optional[list[int]], typer.Option("--article", "-a", help="Only this article's items (repeatable).")
+    ] = None,
+    tag: Annotated[
+        Optional[list[str]],
+        typer.Option("--tag", "-t", help="Only items of this kind (wh, cloze, multiple_choice, true_false, "
+                     "matching) or answer type (person, gpe, org, date, ...); repeatable."),
+    ] = None,
+    deck: Annotated[
+        Optional[str], typer.Option("--deck", help="Only articles whose title contains this text.")
+    ] = None,
+    mode: Annotated[
+        str, typer.Option("--mode", "-m", help="review: due items, rescheduled; practice: any items; test: a scored sample.")
+    ] = "review",
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many items.")] = None,
+    new: Annotated[int, typer.Option("--new", min=0, help="New items per day, in review.")] = 20,
+    learner: Annotated[
+        Optional[str],
+        typer.Option("--learner", "-l", envvar="QUIZGEN_LEARNER", show_envvar=True,
+                     help="Who is studying (default: your user name)."),
+    ] = None,
+    retention: Annotated[
+        float, typer.Option("--retention", min=0.7, max=0.99, help="Desired retention for FSRS, in review.")
+    ] = 0.9,
+    time_limit: Annotated[
+        Optional[float], typer.Option("--time-limit", min=1, metavar="MINUTES", help="Stop a test after this long.")
+    ] = None,
+    seed: Annotated[Optional[int], typer.Option("--seed", help="Order of practice and test items.")] = None,
+) -> None:
+    """Take a quiz in the terminal: answer, see what was right and where it came from.
+
+    Type the answer (or a letter for multiple choice, t or f for true/false)
+    and press Enter. At the answer prompt: s skips, u undoes the last answer,
+    e edits the item, b buries it until tomorrow, q quits. After an answer:
+    Enter goes on, 1-4 rate it (Again, Hard, Good, Easy), y says "I was
+    right" after a close answer. Every answer is saved as soon as it is given.
+
+    \b
+    Example:
+      quizgen quiz --mode test --limit 10
+    """
+    from rich.console import Console
+
+    from quizgen.quiz.learners import learner_name
+    from quizgen.quiz.session import MODES, Session, Settings
+    from quizgen.quiz.terminal import Screen, line_reader, run
+    from quizgen.store import Selection
+
+    if mode not in MODES:
+        raise UsageError(f"unknown mode {mode!r}; use review, practice or test")
+    kinds = tuple(t.lower() for t in tag or () if t.lower() in KINDS)
+    labels = tuple(t.upper() for t in tag or () if t.lower() not in KINDS)
+    with open_store(ctx) as store:
+        summaries = store.articles()
+        titles = {a.id: a.title for a in summaries}
+        article_ids = tuple(article or ())
+        if deck:
+            matched = tuple(a.id for a in summaries if deck.casefold() in a.title.casefold())
+            if not matched:
+                raise UsageError(f"no article title contains {deck!r}; see: quizgen articles list")
+            article_ids = (*article_ids, *matched)
+        session = Session(
+            store,
+            store.learner(learner_name(learner)),
+            Selection(article_ids=article_ids, kinds=kinds, labels=labels),
+            Settings(mode=mode, limit=limit, new_per_day=new, retention=retention,
+                     time_limit=time_limit * 60 if time_limit else None, seed=seed),
+        )
+        if not session.queue:
+            out.print(_nothing_to_do(mode))
+            return
+        console = Console(highlight=False)
+        try:
+            run(session, Screen(console, line_reader(console), titles))
+        except KeyboardInterrupt:
+            right, total = session.score
+            console.print(f"\nStopped. {total} answered, {right} right; every answer is saved.")
+            raise typer.Exit(130) from None
+
+
+KINDS = ("wh", "cloze", "multiple_choice", "true_false", "matching")
+
+
+def _nothing_to_do(mode: str) -> str:
+    if mode == "review":
+        return "Nothing due now, and no new items left for today. Try: quizgen quiz --mode practice"
+    return "No items to study. Make some with: quizgen generate"

@@ -1,0 +1,1 @@
+"""The terminal quiz: items -> quiz (this) with FSRS scheduling, answer checking and stats."""

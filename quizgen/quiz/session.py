@@ -1,0 +1,209 @@
+"""A quiz session: which items come up, in which order, and what each answer does to them.
+
+store -> quiz: session (this) -> terminal. Three modes:
+
+- **review**: the items FSRS says are due, then new items up to a daily
+  limit; every answer reschedules its item.
+- **practice**: any items of the selection, in random order; scheduling is
+  left as it is.
+- **test**: a random sample with a score at the end; scheduling is left as it is.
+
+Every answer is stored the moment it is given (its log row and, in review,
+its new scheduling state, in one transaction), so stopping at any point loses
+nothing; an undo removes the answer and puts the state back.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, timezone
+
+from quizgen.quiz.scheduler import DEFAULT_RETENTION, HARD, new_card, quick_seconds, rating_for, schedule
+from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Selection, Store
+
+MODES = ("review", "practice", "test")
+DEFAULT_NEW_PER_DAY = 20
+DEFAULT_TEST_SIZE = 10
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def start_of_day(now: datetime) -> datetime:
+    """The start of ``now``'s day in the machine's local time, in UTC: days
+    are the learner's days, not Greenwich's."""
+    local = now.astimezone()
+    return datetime.combine(local.date(), time(), tzinfo=local.tzinfo).astimezone(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str = "review"
+    limit: int | None = None
+    new_per_day: int = DEFAULT_NEW_PER_DAY
+    retention: float = DEFAULT_RETENTION
+    time_limit: float | None = None  # seconds, for a test
+    seed: int | None = None
+
+
+@dataclass
+class Outcome:
+    """One answered item, as the session knows it (and can still change or undo)."""
+
+    item: ItemRecord
+    correct: bool
+    rating: int
+    response: str
+    seconds: float
+    forgiven: bool
+    answered: Answered
+
+
+@dataclass
+class Session:
+    store: Store
+    learner: Learner
+    selection: Selection = field(default_factory=Selection)
+    settings: Settings = field(default_factory=Settings)
+    clock: Callable[[], datetime] = utc_now
+    queue: list[ItemRecord] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.queue:
+            self.queue = self._initial_queue()
+        self.total = len(self.queue)
+
+    # --- the queue ---------------------------------------------------------------
+
+    def _initial_queue(self) -> list[ItemRecord]:
+        now = self.clock()
+        mode = self.settings.mode
+        if mode == "review":
+            due = self.store.due_items(self.learner.id, now, self.selection, self.settings.limit)
+            fresh = max(0, self.settings.new_per_day - self.store.new_studied_since(self.learner.id, start_of_day(now)))
+            if self.settings.limit is not None:
+                fresh = min(fresh, max(0, self.settings.limit - len(due)))
+            new = self.store.new_items(self.learner.id, self.selection, fresh) if fresh else []
+            return _one_per_fact([*due, *new])
+        items = self.store.study_items(self.selection)
+        rng = random.Random(self.settings.seed)
+        rng.shuffle(items)
+        items = _one_per_fact(items)
+        size = self.settings.limit or (DEFAULT_TEST_SIZE if mode == "test" else None)
+        return items[:size] if size else items
+
+    def next_item(self) -> ItemRecord | None:
+        return self.queue[0] if self.queue else None
+
+    @property
+    def done(self) -> int:
+        return len(self.outcomes)
+
+    def skip(self, item: ItemRecord) -> None:
+        """Put ``item`` aside for this session; it stays as it was."""
+        self.queue = [i for i in self.queue if i.id != item.id]
+
+    def bury(self, item: ItemRecord) -> None:
+        """Hide ``item`` until tomorrow (review only: elsewhere it is a skip)."""
+        self.skip(item)
+        if self.settings.mode != "review":
+            return
+        tomorrow = start_of_day(self.clock()) + timedelta(days=1)
+        state = self.store.scheduled(self.learner.id, item.id)
+        card = {**state.card, "due": tomorrow.isoformat()} if state.card else new_card(tomorrow)
+        self.store.record_review(self.learner.id, item.id, card=card, due=tomorrow, log=None)
+
+    # --- answering ---------------------------------------------------------------
+
+    def submit(self, item: ItemRecord, *, correct: bool, response: str, seconds: float, forgiven: bool = False,
+               rating: int | None = None) -> Outcome:
+        """Store an answer to ``item`` now; it leaves the queue."""
+        if rating is None:
+            rating = rating_for(correct, forgiven, seconds, quick_seconds(_value(item.kind), item.answer))
+        answered = self._store(item, rating, correct, response, seconds)
+        outcome = Outcome(item, correct, rating, response, seconds, forgiven, answered)
+        self.outcomes.append(outcome)
+        self.queue = [i for i in self.queue if i.id != item.id]
+        return outcome
+
+    def rate(self, rating: int, *, correct: bool | None = None) -> Outcome:
+        """Change the last answer's rating (and, for "I was right", its correctness)."""
+        last = self.outcomes[-1]
+        right = last.correct if correct is None else correct
+        last.answered = self._store(last.item, rating, right, last.response, last.seconds, replacing=last.answered)
+        last.rating, last.correct = rating, right
+        return last
+
+    def overrule(self) -> Outcome:
+        """The student was right after all: the last answer counts as correct (and Hard)."""
+        return self.rate(HARD, correct=True)
+
+    def undo(self) -> ItemRecord | None:
+        """Take back the last answer: its log row goes, its scheduling state comes back,
+        and its item is asked again next."""
+        if not self.outcomes:
+            return None
+        last = self.outcomes.pop()
+        self.store.undo_review(self.learner.id, last.answered)
+        self.queue.insert(0, last.item)
+        return last.item
+
+    def edit(self, item: ItemRecord, *, prompt: str, answer: str) -> ItemRecord:
+        edited = self.store.edit_item(item.id, prompt=prompt, answer=answer)
+        self.queue = [edited if i.id == item.id else i for i in self.queue]
+        return edited
+
+    def _store(self, item: ItemRecord, rating: int, correct: bool, response: str, seconds: float,
+               replacing: Answered | None = None) -> Answered:
+        now = self.clock()
+        card = due = None
+        state = self.settings.mode
+        if self.settings.mode == "review":
+            before = replacing.before.card if replacing is not None else self.store.scheduled(self.learner.id, item.id).card
+            following = schedule(before, rating, now, self.settings.retention)
+            card, due, state = following.card, following.due, following.state_before
+        log = ReviewLog(
+            learner_id=self.learner.id,
+            item_id=item.id,
+            rating=rating,
+            reviewed_at=now,
+            duration_ms=round(seconds * 1000),
+            response=response,
+            correct=correct,
+            state=state,
+        )
+        return self.store.record_review(self.learner.id, item.id, card=card, due=due, log=log, replacing=replacing)
+
+    # --- the end -----------------------------------------------------------------
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return sum(o.correct for o in self.outcomes), len(self.outcomes)
+
+
+def _value(field_value: object) -> str:
+    return str(getattr(field_value, "value", field_value))
+
+
+def fact_of(item: ItemRecord) -> tuple:
+    """What an item asks about: its wh, cloze, multiple-choice and true/false forms share it."""
+    if _value(item.kind) == "matching":
+        return (item.article_id, "matching")
+    return (item.article_id, item.sentence_start, item.answer_end)
+
+
+def _one_per_fact(items: list[ItemRecord]) -> list[ItemRecord]:
+    """One form of each fact per session: a multiple-choice item would give away
+    the question asked just before it."""
+    seen: set[tuple] = set()
+    kept = []
+    for item in items:
+        fact = fact_of(item)
+        if fact not in seen:
+            seen.add(fact)
+            kept.append(item)
+    return kept

@@ -1,0 +1,255 @@
+"""The quiz in a terminal: one item at a time, an answer, what was right, the source.
+
+session -> terminal (this). Answers are read a line at a time, so the quiz
+works the same in a terminal, without colour (``NO_COLOR``) and from a pipe,
+where it can be scripted. Keys, each followed by Enter:
+
+- at the answer prompt: ``s`` skips, ``u`` undoes the last answer, ``e`` edits
+  the item, ``b`` buries it until tomorrow (not for a multiple-choice item,
+  where ``b`` is an option), ``q`` quits;
+- after an answer: Enter goes on, ``1``-``4`` rate it Again, Hard, Good or
+  Easy, ``y`` says "I was right" after a close answer, and ``u``, ``b``, ``e``,
+  ``q`` as above.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from quizgen.forms.options import shuffled_options
+from quizgen.quiz.check import Verdict, check_choice, check_true_false, check_typed, differences
+from quizgen.quiz.scheduler import RATING_NAMES
+from quizgen.quiz.session import Session
+from quizgen.store import ItemRecord
+
+LETTERS = "ABCDEFGHIJ"
+BLANK = "_____"
+
+Reader = Callable[[str], "str | None"]
+
+
+@dataclass
+class Screen:
+    console: Console
+    read: Reader
+    titles: dict[int, str]  # article id -> title
+
+
+def line_reader(console: Console) -> Reader:
+    """Read one line after printing ``prompt``; None at the end of input."""
+
+    def read(prompt: str) -> str | None:
+        console.print(prompt, end="", markup=False, highlight=False)
+        console.file.flush()
+        line = sys.stdin.readline()
+        if not line:
+            return None
+        return line.rstrip("\r\n")
+
+    return read
+
+
+def run(session: Session, screen: Screen) -> None:
+    """Ask the session's items until they run out, the time is up, or the student quits."""
+    started = time.monotonic()
+    limit = session.settings.time_limit
+    while True:
+        item = session.next_item()
+        if item is None:
+            break
+        if limit is not None and time.monotonic() - started > limit:
+            screen.console.print("Time is up.")
+            break
+        if not _ask(session, screen, item):
+            break
+    _summary(session, screen)
+
+
+def _header(session: Session, screen: Screen) -> None:
+    mode = session.settings.mode
+    left = len(session.queue)
+    screen.console.print()
+    screen.console.print(
+        f"[bold]{mode}[/] · {session.done} answered · {left} to go · {escape(session.learner.name)}", highlight=False
+    )
+
+
+def _ask(session: Session, screen: Screen, item: ItemRecord) -> bool:
+    """One item, start to finish. False when the student quits."""
+    console = screen.console
+    kind = str(getattr(item.kind, "value", item.kind))
+    _header(session, screen)
+    options: list[str] = []
+    correct_index = -1
+    if kind == "multiple_choice":
+        options, correct_index = shuffled_options(item.key, item.answer, item.distractors)
+    elif kind == "matching":
+        rights = [right for _, right in item.pairs]
+        options, _ = shuffled_options(item.key, rights[0], rights[1:])
+    _show_prompt(console, item, kind, options)
+    asked = time.monotonic()
+    while True:
+        raw = screen.read("answer> ")
+        if raw is None:
+            return False
+        command = raw.strip().lower()
+        if command == "s":
+            session.skip(item)
+            console.print("Skipped.")
+            return True
+        if command in ("q", "u", "e") or (command == "b" and kind != "multiple_choice"):
+            return _command(session, screen, item, command)
+        verdict = _verdict(kind, raw, item, options, correct_index)
+        if verdict is None:
+            console.print(_how_to_answer(kind, len(options)))
+            continue
+        break
+    seconds = time.monotonic() - asked
+    outcome = session.submit(
+        item, correct=verdict.correct, response=raw, seconds=seconds, forgiven=verdict.how == "typo"
+    )
+    _feedback(console, item, kind, verdict, options, correct_index, screen.titles.get(item.article_id, ""))
+    while True:
+        hint = f"rated {RATING_NAMES[outcome.rating]} · Enter: next · 1-4: rate · u: undo · b: bury · e: edit · q: quit"
+        if verdict.how == "close" and not outcome.correct:
+            hint += " · y: I was right"
+        console.print(f"[dim]{hint}[/]", highlight=False)
+        raw = screen.read("> ")
+        if raw is None:
+            return False
+        command = raw.strip().lower()
+        if command == "":
+            return True
+        if command in ("1", "2", "3", "4"):
+            outcome = session.rate(int(command))
+            continue
+        if command == "y" and verdict.how == "close" and not outcome.correct:
+            outcome = session.overrule()
+            console.print("Counted as right.")
+            continue
+        if command in ("q", "u", "b", "e"):
+            return _command(session, screen, item, command)
+
+
+def _command(session: Session, screen: Screen, item: ItemRecord, command: str) -> bool:
+    """Quit, undo, bury or edit, from either prompt. False when the student quits."""
+    if command == "q":
+        return False
+    if command == "u":
+        undone = session.undo()
+        screen.console.print("Undone: that answer is gone and its item comes again." if undone else "Nothing to undo.")
+    elif command == "b":
+        session.bury(item)
+        screen.console.print("Buried until tomorrow.")
+    elif command == "e":
+        _edit(session, screen, item)
+    return True
+
+
+def _show_prompt(console: Console, item: ItemRecord, kind: str, options: list[str]) -> None:
+    if kind == "true_false":
+        console.print(f"True or false? {escape(item.prompt)}", highlight=False)
+        console.print("[dim](t/f)[/]")
+    elif kind == "matching":
+        console.print(escape(item.prompt), highlight=False)
+        for number, (left, _) in enumerate(item.pairs, 1):
+            console.print(f"  {number}. {escape(left)}", highlight=False)
+        for letter, right in zip(LETTERS, options):
+            console.print(f"     {letter}) {escape(right)}", highlight=False)
+        console.print(f"[dim]Type the letter for each number in order, e.g. {LETTERS[:len(options)][::-1]}.[/]")
+    else:
+        console.print(f"[bold]{escape(item.prompt)}[/]", highlight=False)
+        for letter, option in zip(LETTERS, options):
+            console.print(f"  {letter}) {escape(option)}", highlight=False)
+
+
+def _how_to_answer(kind: str, count: int) -> str:
+    if kind == "true_false":
+        return "Answer t or f (or s to skip, q to quit)."
+    if kind == "matching":
+        return f"Answer with {count} letters, one for each number in order (or s to skip, q to quit)."
+    return f"Answer with a letter A-{LETTERS[count - 1]} or a number 1-{count} (or s to skip, q to quit)."
+
+
+def _verdict(kind: str, raw: str, item: ItemRecord, options: list[str], correct_index: int) -> Verdict | None:
+    if kind == "multiple_choice":
+        return check_choice(raw, options, correct_index)
+    if kind == "true_false":
+        return check_true_false(raw, item.answer)
+    if kind == "matching":
+        letters = [c for c in raw.upper() if c.isalpha()]
+        if len(letters) != len(options) or any(c not in LETTERS[: len(options)] for c in letters):
+            return None
+        expected = "".join(LETTERS[options.index(right)] for _, right in item.pairs)
+        correct = "".join(letters) == expected
+        return Verdict(correct=correct, how="exact" if correct else "wrong", expected=expected,
+                       similarity=100.0 if correct else 0.0, response=raw)
+    return check_typed(raw, item.answer, tuple(item.accepted_answers))
+
+
+def _feedback(console: Console, item: ItemRecord, kind: str, verdict: Verdict, options: list[str], correct_index: int,
+              title: str) -> None:
+    expected = options[correct_index] if kind == "multiple_choice" else verdict.expected
+    if kind == "multiple_choice":
+        expected = f"{LETTERS[correct_index]}) {expected}"
+    if verdict.correct:
+        note = " (a typo forgiven)" if verdict.how == "typo" else ""
+        console.print(f"[green]✓ Right[/]{note}: {escape(expected)}", highlight=False)
+    else:
+        console.print(f"[red]✗ Not quite[/]. The answer: [bold]{escape(expected)}[/]", highlight=False)
+        if verdict.how == "close":
+            console.print(f"  yours:    {_marked(differences(verdict.response, verdict.expected), 'response')}", highlight=False)
+            console.print(f"  expected: {_marked(differences(verdict.response, verdict.expected), 'expected')}", highlight=False)
+    console.print(f"[dim]Source: {escape(item.sentence)}[/]", highlight=False)
+    if title:
+        console.print(f"[dim]— {escape(title)}[/]", highlight=False)
+
+
+def _marked(segments: list[tuple[str, str]], side: str) -> str:
+    """One side of a close answer's difference, the differing letters underlined."""
+    out = ""
+    for what, text in segments:
+        if what == "same":
+            out += escape(text)
+        elif what == "extra" and side == "response":
+            out += f"[u]{escape(text)}[/u]"
+        elif what == "missing" and side == "expected":
+            out += f"[u]{escape(text)}[/u]"
+        elif what == "changed":
+            mine, theirs = text.split("\u2192", 1) if "\u2192" in text else (text, text)
+            out += f"[u]{escape(mine if side == 'response' else theirs)}[/u]"
+    return out
+
+
+def _edit(session: Session, screen: Screen, item: ItemRecord) -> None:
+    console = screen.console
+    console.print("Edit the item (Enter keeps what is there).")
+    prompt = screen.read(f"question [{item.prompt}]: ")
+    answer = screen.read(f"answer [{item.answer}]: ")
+    edited = session.edit(item, prompt=(prompt or "").strip() or item.prompt, answer=(answer or "").strip() or item.answer)
+    console.print(f"Saved: {escape(edited.prompt)} -> {escape(edited.answer)}", highlight=False)
+
+
+def _summary(session: Session, screen: Screen) -> None:
+    console = screen.console
+    right, total = session.score
+    console.print()
+    if session.settings.mode == "test" and total:
+        table = Table(title=f"Score: {right}/{total} ({100 * right / total:.0f}%)", box=None, pad_edge=False)
+        table.add_column("", no_wrap=True)
+        table.add_column("question")
+        table.add_column("your answer")
+        table.add_column("answer")
+        for outcome in session.outcomes:
+            item = outcome.item
+            table.add_row("✓" if outcome.correct else "✗", escape(item.prompt), escape(outcome.response), escape(item.answer))
+        console.print(table)
+    else:
+        console.print(f"{total} answered, {right} right. Every answer is saved.")

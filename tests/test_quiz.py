@@ -1,0 +1,257 @@
+"""The quiz, driven through the real command line in a pseudo-terminal (pexpect) against a real database."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pexpect
+import pytest
+from sqlmodel import Session, select
+
+import quizgen
+from quizgen.forms.options import shuffled_options
+from quizgen.ingest import read_article
+from quizgen.store import ItemRecord, Learner, ReviewLog, ReviewState, Store
+from tests.conftest import ROOT, SEEDS
+
+LETTERS = "ABCDEFGHIJ"
+TIMEOUT = 60
+
+
+@pytest.fixture
+def seeded(db_url: str) -> str:
+    """A database holding the seed article and its items."""
+    with Store(db_url) as store:
+        article, _ = store.add_article(read_article(next(SEEDS.glob("*.txt"))))
+        store.save_items(article.id, quizgen.generate(article.text))
+    return db_url
+
+
+def spawn(db_url: str, *args: str, learner: str = "ada") -> pexpect.spawn:
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "QUIZGEN_LEARNER": learner, "COLUMNS": "200"}
+    return pexpect.spawn(
+        sys.executable, ["-m", "quizgen", "--db", db_url, "quiz", *args],
+        env=env, encoding="utf-8", timeout=TIMEOUT, cwd=str(ROOT), dimensions=(50, 200),
+    )
+
+
+def items(db_url: str) -> list[ItemRecord]:
+    with Store(db_url) as store:
+        return store.items()
+
+
+def logs(db_url: str, learner: str = "ada") -> list[ReviewLog]:
+    with Store(db_url) as store, Session(store.engine) as session:
+        who = session.exec(select(Learner).where(Learner.name == learner)).first()
+        if who is None:
+            return []
+        return list(session.exec(select(ReviewLog).where(ReviewLog.learner_id == who.id).order_by(ReviewLog.id)))
+
+
+def states(db_url: str) -> list[ReviewState]:
+    with Store(db_url) as store, Session(store.engine) as session:
+        return list(session.exec(select(ReviewState)))
+
+
+def shown_item(child: pexpect.spawn, stored: list[ItemRecord]) -> ItemRecord:
+    """The item on screen: read up to the answer prompt and find it by its text."""
+    child.expect("answer> ")
+    return on_screen(child.before, stored)
+
+
+def on_screen(screen: str, stored: list[ItemRecord]) -> ItemRecord:
+    """The stored item whose text comes first after the session's header line
+    (a matching item lists other items' questions below its own)."""
+    # Long lines wrap on the terminal: compare with runs of white space as one.
+    screen = " ".join(screen[screen.rfind(" to go · ") :].split())
+    flat = {i.id: " ".join(i.prompt.split()) for i in stored}
+    # A question and its multiple-choice form read the same; the options tell them apart.
+    choice = " A) " in screen and "Match each" not in screen
+    found = [
+        (screen.find(flat[i.id]), (str(getattr(i.kind, "value", i.kind)) == "multiple_choice") != choice, -len(flat[i.id]), i.id, i)
+        for i in stored
+        if flat[i.id] in screen
+    ]
+    if not found:
+        raise AssertionError(f"no stored item on screen:\n{screen}")
+    return min(found)[4]
+
+
+def right_answer(item: ItemRecord) -> str:
+    kind = str(getattr(item.kind, "value", item.kind))
+    if kind == "multiple_choice":
+        options, correct = shuffled_options(item.key, item.answer, item.distractors)
+        return LETTERS[correct].lower()
+    if kind == "true_false":
+        return "t" if item.answer == "True" else "f"
+    if kind == "matching":
+        rights = [r for _, r in item.pairs]
+        options, _ = shuffled_options(item.key, rights[0], rights[1:])
+        return "".join(LETTERS[options.index(r)] for r in rights)
+    return item.answer
+
+
+def test_a_full_review_session_schedules_every_answer(seeded: str):
+    stored = items(seeded)
+    child = spawn(seeded)
+    answered = []
+    while True:
+        index = child.expect(["answer> ", r"\d+ answered, \d+ right"])
+        if index == 1:
+            break
+        item = on_screen(child.before, stored)
+        child.sendline(right_answer(item))
+        child.expect("Right")
+        child.expect("> ")
+        child.sendline("")
+        answered.append(item)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    # One form of each fact: no two answered items ask about the same thing.
+    facts = [(i.sentence_start, i.answer_end) for i in answered if str(getattr(i.kind, "value", i.kind)) != "matching"]
+    assert len(facts) == len(set(facts))
+    kinds = {str(getattr(i.kind, "value", i.kind)) for i in answered}
+    assert {"wh", "cloze", "matching"} <= kinds
+    logged = logs(seeded)
+    assert [log.item_id for log in logged] == [i.id for i in answered]
+    assert all(log.correct and log.rating >= 2 and log.state == "new" for log in logged)
+    scheduled = {s.item_id: s for s in states(seeded)}
+    assert set(scheduled) == {i.id for i in answered}
+    assert all(s.due > log.reviewed_at for s, log in ((scheduled[log.item_id], log) for log in logged))
+    # Nothing is due again right away, and the new items of the day are used up.
+    again = spawn(seeded, "--new", str(len(answered)))
+    again.expect(["Nothing due now", pexpect.EOF])
+    again.close()
+
+
+def test_undo_restores_the_scheduling_and_the_log(seeded: str):
+    stored = items(seeded)
+    child = spawn(seeded, "--tag", "wh")
+    first = shown_item(child, stored)
+    child.sendline("certainly not this")
+    child.expect("Not quite")
+    child.expect("> ")
+    assert len(logs(seeded)) == 1 and len(states(seeded)) == 1
+    child.sendline("u")
+    child.expect("Undone")
+    # The same item is asked again, and the answer and its state are gone.
+    again = shown_item(child, stored)
+    assert again.id == first.id
+    assert logs(seeded) == [] and states(seeded) == []
+    child.sendline(right_answer(first))
+    child.expect("Right")
+    child.expect("> ")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    (log,) = logs(seeded)
+    assert log.item_id == first.id and log.correct
+
+
+def test_a_close_answer_can_be_overruled(seeded: str):
+    stored = items(seeded)
+    child = spawn(seeded, "--tag", "wh", "--mode", "practice", "--seed", "1")
+    while True:
+        item = shown_item(child, stored)
+        words = item.answer.split()
+        if not any(c.isdigit() for c in item.answer) and len(item.answer) >= 12:
+            break
+        child.sendline("s")
+    # Drop two letters from the middle: close, but more than a typo.
+    middle = len(item.answer) // 2
+    close = item.answer[: middle - 1] + item.answer[middle + 1 :]
+    child.sendline(close)
+    child.expect("Not quite")
+    child.expect("I was right")
+    child.expect("> ")
+    child.sendline("y")
+    child.expect("Counted as right")
+    child.expect("> ")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    (log,) = logs(seeded)
+    assert log.item_id == item.id and log.correct and log.rating == 2 and log.response == close
+    assert words
+
+
+def test_ctrl_c_in_mid_session_keeps_every_answer(seeded: str):
+    stored = items(seeded)
+    child = spawn(seeded)
+    answered = []
+    for _ in range(3):
+        item = shown_item(child, stored)
+        child.sendline(right_answer(item))
+        child.expect("> ")
+        child.sendline("")
+        answered.append(item)
+    child.expect("answer> ")
+    child.sendintr()
+    child.expect("every answer is saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 or child.signalstatus is not None
+    logged = logs(seeded)
+    assert [log.item_id for log in logged] == [i.id for i in answered]
+    assert {s.item_id for s in states(seeded)} == {i.id for i in answered}
+
+
+def test_killing_the_process_keeps_every_answer(seeded: str):
+    stored = items(seeded)
+    child = spawn(seeded)
+    item = shown_item(child, stored)
+    child.sendline(right_answer(item))
+    child.expect("> ")
+    child.kill(9)
+    child.close()
+    (log,) = logs(seeded)
+    assert log.item_id == item.id
+    assert [s.item_id for s in states(seeded)] == [item.id]
+
+
+def test_a_test_from_a_pipe_is_scored_without_colour(seeded: str):
+    stored = {i.prompt: i for i in items(seeded)}
+    # Answers read line by line from a pipe: all wrong, then the summary.
+    result = subprocess.run(
+        [sys.executable, "-m", "quizgen", "--db", seeded, "quiz", "--mode", "test", "--limit", "3", "--seed", "2",
+         "--tag", "wh"],
+        input="zzz\n\n" * 3, capture_output=True, text=True, timeout=TIMEOUT, cwd=str(ROOT),
+        env={**os.environ, "QUIZGEN_LEARNER": "bo", "NO_COLOR": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" not in result.stdout
+    assert re.search(r"Score: 0/3 \(0%\)", result.stdout), result.stdout
+    shown = " ".join(result.stdout.split())
+    assert sum(" ".join(prompt.split()) in shown for prompt in stored) >= 3
+    # A test leaves scheduling alone but keeps the answers.
+    assert states(seeded) == []
+    assert [log.state for log in logs(seeded, "bo")] == ["test"] * 3
+
+
+def test_choices_by_letter_or_number_and_true_false_by_t_or_f(seeded: str):
+    stored = items(seeded)
+    child = spawn(seeded, "--mode", "practice", "--tag", "multiple_choice", "--tag", "true_false", "--seed", "3")
+    seen = set()
+    for turn in range(4):
+        item = shown_item(child, stored)
+        kind = str(getattr(item.kind, "value", item.kind))
+        seen.add(kind)
+        key = right_answer(item)
+        if kind == "multiple_choice" and turn % 2:
+            key = str(LETTERS.index(key.upper()) + 1)  # a number works as well as a letter
+        if kind == "multiple_choice":
+            child.sendline("z")  # not an option: asked again, nothing stored
+            child.expect("Answer with a letter")
+            child.expect("answer> ")
+        child.sendline(key)
+        child.expect("Right")
+        child.expect("> ")
+        child.sendline("")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    assert seen == {"multiple_choice", "true_false"}
+    logged = logs(seeded)
+    assert len(logged) == 4 and all(log.correct and log.state == "practice" for log in logged)
+    assert states(seeded) == []  # practice leaves scheduling alone
