@@ -27,6 +27,8 @@ demo: $(VENV)/.installed-demo
 	$(BIN)/quizgen --db $(DEMO_DB) add seeds/
 	$(BIN)/quizgen --db $(DEMO_DB) generate
 	$(BIN)/quizgen --db $(DEMO_DB) items list
+	@echo
+	@echo "Study them: $(BIN)/quizgen --db $(DEMO_DB) quiz      (then: $(BIN)/quizgen --db $(DEMO_DB) stats)"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

@@ -140,3 +140,18 @@ def test_shuffling_depends_on_the_seed_and_nothing_else():
     assert first == shuffled_options("key", "a", ("b", "c", "d"), seed=1)
     assert any(shuffled_options("key", "a", ("b", "c", "d"), seed=s) != first for s in range(2, 12))
     assert math.isclose(sum(shuffled_options(f"k{n}", "a", ("b",))[1] for n in range(2000)) / 2000, 0.5, abs_tol=0.05)
+
+
+@SETTINGS
+@given(news_bodies)
+def test_a_typed_distractor_never_passes_and_an_accepted_answer_always_does(text: str):
+    from quizgen.quiz.check import check_typed
+
+    for item in quizgen.generate(text):
+        if item.kind not in ("wh", "cloze"):
+            continue
+        for distractor in item.distractors:
+            verdict = check_typed(distractor, item.answer, item.accepted_answers, item.distractors)
+            assert not verdict.correct and verdict.how == "wrong", (distractor, item.answer, verdict)
+        for accepted in (item.answer, *item.accepted_answers):
+            assert check_typed(accepted, item.answer, item.accepted_answers, item.distractors).correct, accepted

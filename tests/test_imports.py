@@ -17,7 +17,16 @@ def modules_after(statement: str) -> set[str]:
     return set(done.stdout.split())
 
 
-@pytest.mark.parametrize("statement", ["import quizgen", "import quizgen.cli", "import quizgen.store"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "import quizgen",
+        "import quizgen.cli",
+        "import quizgen.store",
+        # The quiz path, from the command to the screen.
+        "import quizgen.cli.quiz, quizgen.cli.stats, quizgen.quiz.terminal, quizgen.quiz.session, quizgen.quiz.stats",
+    ],
+)
 def test_spacy_is_not_imported(statement: str):
     loaded = modules_after(statement)
     assert "quizgen" in loaded

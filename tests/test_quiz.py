@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import timedelta
 
 import pexpect
 import pytest
@@ -255,3 +256,23 @@ def test_choices_by_letter_or_number_and_true_false_by_t_or_f(seeded: str):
     logged = logs(seeded)
     assert len(logged) == 4 and all(log.correct and log.state == "practice" for log in logged)
     assert states(seeded) == []  # practice leaves scheduling alone
+
+
+def test_a_rating_key_replaces_the_derived_rating(seeded: str):
+    stored = items(seeded)
+    child = spawn(seeded, "--tag", "wh")
+    first = shown_item(child, stored)
+    child.sendline(right_answer(first))
+    child.expect("Right")
+    child.expect("> ")
+    (derived,) = logs(seeded)
+    assert derived.rating >= 2
+    child.sendline("1")  # Again, and on to the next item
+    shown_item(child, stored)
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    (log,) = logs(seeded)
+    assert log.item_id == first.id and log.rating == 1 and log.correct
+    (state,) = states(seeded)
+    # Again keeps a new item in its first learning step: due within minutes, not days.
+    assert state.due - log.reviewed_at < timedelta(minutes=5)

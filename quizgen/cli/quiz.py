@@ -47,7 +47,7 @@ def quiz(
     Type the answer (or a letter for multiple choice, t or f for true/false)
     and press Enter. At the answer prompt: s skips, u undoes the last answer,
     e edits the item, b buries it until tomorrow, q quits. After an answer:
-    Enter goes on, 1-4 rate it (Again, Hard, Good, Easy), y says "I was
+    Enter goes on, 1-4 rate it (Again, Hard, Good, Easy) and go on, y says "I was
     right" after a close answer. Every answer is saved as soon as it is given.
 
     \b

@@ -69,9 +69,13 @@ class Verdict:
     response: str
 
 
-def check_typed(response: str, answer: str, accepted: Sequence[str] = ()) -> Verdict:
+def check_typed(response: str, answer: str, accepted: Sequence[str] = (), wrong: Sequence[str] = ()) -> Verdict:
     """Check a typed ``response`` against ``answer`` and its ``accepted`` answers.
 
+    ``wrong`` are answers known to be wrong (the item's distractors): a
+    response that is one of them, or nearer one of them than any right form,
+    is wrong outright, never a typo or a close call to overrule
+    ("Alliance of Sahara States" for "Alliance of Sahel States").
     ``expected`` is always ``answer`` as it should be shown, even when the
     response came nearer to one of the accepted answers.
     """
@@ -86,6 +90,8 @@ def check_typed(response: str, answer: str, accepted: Sequence[str] = ()) -> Ver
         return Verdict(True, "accepted", shown, 100.0, response)
     forms = [form for form in dict.fromkeys(normalize(each) for each in (answer, *accepted)) if form]
     similarity = max((fuzz.ratio(said, form) for form in forms), default=0.0)
+    if any(fuzz.ratio(said, normalize(other)) >= similarity for other in wrong if normalize(other)):
+        return Verdict(False, "wrong", shown, similarity, response)
     how = max((_fuzzy(said, form) for form in forms), key=_RANK.index, default="wrong")
     return Verdict(how == "typo", how, shown, similarity, response)
 

@@ -7,8 +7,8 @@ where it can be scripted. Keys, each followed by Enter:
 - at the answer prompt: ``s`` skips, ``u`` undoes the last answer, ``e`` edits
   the item, ``b`` buries it until tomorrow (not for a multiple-choice item,
   where ``b`` is an option), ``q`` quits;
-- after an answer: Enter goes on, ``1``-``4`` rate it Again, Hard, Good or
-  Easy, ``y`` says "I was right" after a close answer, and ``u``, ``b``, ``e``,
+- after an answer: Enter goes on with the rating shown, ``1``-``4`` rate it
+  Again, Hard, Good or Easy and go on, ``y`` says "I was right" after a close answer, and ``u``, ``b``, ``e``,
   ``q`` as above.
 """
 
@@ -117,7 +117,7 @@ def _ask(session: Session, screen: Screen, item: ItemRecord) -> bool:
     )
     _feedback(console, item, kind, verdict, options, correct_index, screen.titles.get(item.article_id, ""))
     while True:
-        hint = f"rated {RATING_NAMES[outcome.rating]} · Enter: next · 1-4: rate · u: undo · b: bury · e: edit · q: quit"
+        hint = f"rated {RATING_NAMES[outcome.rating]} · Enter: next · 1-4: rate and next · u: undo · b: bury · e: edit · q: quit"
         if verdict.how == "close" and not outcome.correct:
             hint += " · y: I was right"
         console.print(f"[dim]{hint}[/]", highlight=False)
@@ -128,8 +128,9 @@ def _ask(session: Session, screen: Screen, item: ItemRecord) -> bool:
         if command == "":
             return True
         if command in ("1", "2", "3", "4"):
-            outcome = session.rate(int(command))
-            continue
+            # A rating is the last word on an answer: it moves on, as in Anki.
+            session.rate(int(command))
+            return True
         if command == "y" and verdict.how == "close" and not outcome.correct:
             outcome = session.overrule()
             console.print("Counted as right.")
@@ -191,7 +192,7 @@ def _verdict(kind: str, raw: str, item: ItemRecord, options: list[str], correct_
         correct = "".join(letters) == expected
         return Verdict(correct=correct, how="exact" if correct else "wrong", expected=expected,
                        similarity=100.0 if correct else 0.0, response=raw)
-    return check_typed(raw, item.answer, tuple(item.accepted_answers))
+    return check_typed(raw, item.answer, tuple(item.accepted_answers), tuple(item.distractors))
 
 
 def _feedback(console: Console, item: ItemRecord, kind: str, verdict: Verdict, options: list[str], correct_index: int,
