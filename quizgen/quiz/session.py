@@ -198,7 +198,8 @@ def fact_of(item: ItemRecord) -> tuple:
 
 def _one_per_fact(items: list[ItemRecord]) -> list[ItemRecord]:
     """One form of each fact per session: a multiple-choice item would give away
-    the question asked just before it."""
+    the question asked just before it. A matching set, which recalls several
+    facts at once, comes last."""
     seen: set[tuple] = set()
     kept = []
     for item in items:
@@ -206,4 +207,4 @@ def _one_per_fact(items: list[ItemRecord]) -> list[ItemRecord]:
         if fact not in seen:
             seen.add(fact)
             kept.append(item)
-    return kept
+    return sorted(kept, key=lambda item: _value(item.kind) == "matching")
