@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone
 
+from quizgen.forms.siblings import one_per_fact
 from quizgen.quiz.scheduler import DEFAULT_RETENTION, HARD, new_card, quick_seconds, rating_for, schedule
 from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Selection, Store
 
@@ -88,11 +89,11 @@ class Session:
             if self.settings.limit is not None:
                 fresh = min(fresh, max(0, self.settings.limit - len(due)))
             new = self.store.new_items(self.learner.id, self.selection, fresh) if fresh else []
-            return _one_per_fact([*due, *new])
+            return one_per_fact([*due, *new])
         items = self.store.study_items(self.selection)
         rng = random.Random(self.settings.seed)
         rng.shuffle(items)
-        items = _one_per_fact(items)
+        items = one_per_fact(items)
         size = self.settings.limit or (DEFAULT_TEST_SIZE if mode == "test" else None)
         return items[:size] if size else items
 
@@ -187,24 +188,3 @@ class Session:
 
 def _value(field_value: object) -> str:
     return str(getattr(field_value, "value", field_value))
-
-
-def fact_of(item: ItemRecord) -> tuple:
-    """What an item asks about: its wh, cloze, multiple-choice and true/false forms share it."""
-    if _value(item.kind) == "matching":
-        return (item.article_id, "matching")
-    return (item.article_id, item.sentence_start, item.answer_end)
-
-
-def _one_per_fact(items: list[ItemRecord]) -> list[ItemRecord]:
-    """One form of each fact per session: a multiple-choice item would give away
-    the question asked just before it. A matching set, which recalls several
-    facts at once, comes last."""
-    seen: set[tuple] = set()
-    kept = []
-    for item in items:
-        fact = fact_of(item)
-        if fact not in seen:
-            seen.add(fact)
-            kept.append(item)
-    return sorted(kept, key=lambda item: _value(item.kind) == "matching")

@@ -1,0 +1,58 @@
+"""Siblings: the forms of one fact (its question, cloze, multiple choice and true/false).
+
+forms -> quiz and print. A quiz session or a worksheet shows one form of each
+fact: a multiple-choice item would give away the question asked just before
+it. Works on stored and generated items alike, and imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def kind_of(item) -> str:
+    return str(getattr(item.kind, "value", item.kind))
+
+
+def fact_of(item) -> tuple:
+    """What an item asks about. A matching set recalls several facts, and stands for itself."""
+    if kind_of(item) == "matching":
+        return (getattr(item, "article_id", None), "matching", item.key)
+    return (getattr(item, "article_id", None), item.sentence_start, item.answer_end)
+
+
+def one_per_fact(items: Iterable[T]) -> list[T]:
+    """One form of each fact, in the order the facts first come, with matching
+    sets last. Each fact takes the form used least so far, so that a quiz or a
+    worksheet mixes questions, clozes, multiple choice and true/false. A fact
+    whose answer a matching set of its article lists is asked by that set, not
+    again on its own (its right-hand column would give the answer away)."""
+    from quizgen.normalize import normalize
+
+    items = list(items)
+    listed = {
+        (getattr(item, "article_id", None), normalize(right))
+        for item in items
+        if kind_of(item) == "matching"
+        for _, right in item.pairs
+    }
+    covered = {
+        fact_of(item)
+        for item in items
+        if kind_of(item) != "matching" and (getattr(item, "article_id", None), normalize(item.answer)) in listed
+    }
+    forms: dict[tuple, list[T]] = {}
+    for item in items:
+        if fact_of(item) not in covered:
+            forms.setdefault(fact_of(item), []).append(item)
+    # Each fact takes the form used least so far, for a mix of question types.
+    used: dict[str, int] = {}
+    kept = []
+    for candidates in forms.values():
+        chosen = min(candidates, key=lambda item: used.get(kind_of(item), 0))
+        used[kind_of(chosen)] = used.get(kind_of(chosen), 0) + 1
+        kept.append(chosen)
+    return sorted(kept, key=lambda item: kind_of(item) == "matching")

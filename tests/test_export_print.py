@@ -1,0 +1,121 @@
+"""Printed worksheets and answer keys, checked by reading the PDF's text back (pypdf)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+import quizgen
+from quizgen.export.print.markdown import markdown
+from quizgen.export.print.pdf import pdf
+from quizgen.export.print.worksheet import LETTERS, sheet
+from quizgen.forms.siblings import kind_of, one_per_fact
+from quizgen.ingest import read_article
+from tests.conftest import SEEDS
+
+SEED = read_article(next(SEEDS.glob("*.txt")))
+HOSTILE = (
+    'Officials said #read("/etc/passwd") was $5 * 3 _under_ <b>bold</b> ] \\ @mention in a statement. '
+    "The ministry announced the plan on Monday, Sept. 23, in Bamako."
+)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pages(document: bytes) -> list[str]:
+    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(document)).pages]
+
+
+@pytest.fixture(scope="module")
+def items():
+    return one_per_fact(quizgen.generate(SEED.text))
+
+
+@pytest.fixture(scope="module")
+def two_versions(items):
+    return sheet(items, title="Sahel States and Russia", versions=2, seed=4)
+
+
+def test_the_student_copy_has_every_question_and_no_written_answer(items, two_versions):
+    student = " ".join(pages(pdf(two_versions.data(keys=False, only="A"))))
+    assert all(flat(item.prompt) in student for item in items)
+    shown = " ".join(
+        [*(flat(i.prompt) for i in items), *(o for i in items for o in i.distractors), *(r for i in items for _, r in i.pairs)]
+    )
+    for item in items:
+        if kind_of(item) in ("wh", "cloze") and item.answer not in shown:
+            assert item.answer not in student, item.answer
+    assert "Name:" in student and "Class:" in student and "Date:" in student
+    assert f"Total: {len(items)} points" in student
+
+
+def test_the_key_has_every_answer_with_its_source(items, two_versions):
+    key = " ".join(pages(pdf(two_versions.data(worksheets=False, only="B"))))
+    for item in items:
+        if kind_of(item) in ("wh", "cloze", "true_false", "multiple_choice"):
+            assert flat(item.answer) in key, item.answer
+        assert flat(item.sentence)[:60] in key
+
+
+def test_each_key_matches_its_own_version(items, two_versions):
+    for version in two_versions.versions:
+        worksheet = " ".join(pages(pdf(two_versions.data(keys=False, only=version.letter))))
+        key = " ".join(pages(pdf(two_versions.data(worksheets=False, only=version.letter))))
+        for question, entry in zip(version.questions, version.answers):
+            if question.kind != "multiple_choice":
+                continue
+            # The key's letter for this question names, on this version's sheet, the right answer.
+            letter = re.search(rf"\b{question.number}\. ([A-D])\) ", key).group(1)
+            start = worksheet.index(f"{question.number}. {flat(question.prompt)}")
+            block = worksheet[start : start + 600]
+            chosen = re.search(rf"{letter}\) (.+?)(?: [A-D]\) | \d+\. |$)", block).group(1)
+            item = next(i for i in items if flat(i.prompt) == flat(question.prompt) and kind_of(i) == "multiple_choice")
+            assert chosen.startswith(flat(item.answer)[:20]), (version.letter, question.number, chosen, item.answer)
+    # The versions really are shuffled differently.
+    first, second = two_versions.versions
+    assert [q.prompt for q in first.questions] != [q.prompt for q in second.questions]
+
+
+def test_a_question_is_never_split_across_pages(items):
+    many = sheet(items * 3, title="Long sheet", versions=1, seed=1)
+    laid = pages(pdf(many.data(keys=False)))
+    assert len(laid) >= 3
+    for question in many.versions[0].questions:
+        if question.kind != "multiple_choice":
+            continue
+        head = f"{question.number}. {flat(question.prompt)}"
+        page = next(p for p in laid if head in p)
+        start = page.index(head)
+        assert all(flat(option) in page[start:] for option in question.options), question.number
+    # The version letter and the page number are on every page.
+    assert all(re.search(rf"Version A · page {n}\b", page) for n, page in enumerate(laid, 1))
+
+
+def test_article_text_is_data_never_markup():
+    hostile = quizgen.generate(HOSTILE)
+    assert hostile, "the hostile article gives no items to print"
+    made = sheet(hostile, title='Title #read("/etc/passwd") $x$ ] \\ @a', versions=1)
+    text = " ".join(pages(pdf(made.data())))
+    assert '#read("/etc/passwd")' in text and "$x$" in text
+    assert "root:" not in text
+    assert "<b>bold</b>" in text or not any("bold" in i.prompt for i in hostile)
+    md = markdown(made.data())
+    assert "\\#read" in md and "&lt;b&gt;" in md or "<b>" not in md
+
+
+def test_the_same_sheet_gives_the_same_bytes(items):
+    made = sheet(items, title="Same", versions=2, seed=9)
+    assert pdf(made.data()) == pdf(sheet(items, title="Same", versions=2, seed=9).data())
+    assert len(LETTERS) >= 2
+
+
+def test_markdown_copy_has_every_question_and_the_key(items, two_versions):
+    md = markdown(two_versions.data(only="A"))
+    assert md.count("answer key, version A") == 1
+    for item in items:
+        assert flat(item.prompt).split()[0] in md
