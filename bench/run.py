@@ -141,6 +141,9 @@ def main() -> None:
     import quiz
 
     first_question = quiz.report()
+    import anki
+
+    anki_export = anki.report()
     lines = [
         "# Benchmark results",
         "",
@@ -183,6 +186,13 @@ def main() -> None:
         "importing `quizgen.cli` (`python bench/quiz.py`). The quiz path never imports spaCy.",
         "",
         *first_question,
+        "## Anki export",
+        "",
+        "`quizgen export anki` of 10,000 items against raw genanki writing the same notes (same",
+        "fields, one note type, one deck) in the same run (`python bench/anki.py`).",
+        "",
+        *anki_export,
+        "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))

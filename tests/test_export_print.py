@@ -119,3 +119,28 @@ def test_markdown_copy_has_every_question_and_the_key(items, two_versions):
     assert md.count("answer key, version A") == 1
     for item in items:
         assert flat(item.prompt).split()[0] in md
+
+
+def test_export_print_writes_a_worksheet_and_a_key_per_version(cli, tmp_path):
+    cli("add", SEEDS)
+    cli("generate")
+    result = cli("export", "print", "--versions", "2", "--separate", "--seed", "5", "--out", str(tmp_path / "quiz.pdf"))
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in tmp_path.glob("quiz*.pdf"))
+    assert names == ["quiz-A-key.pdf", "quiz-A.pdf", "quiz-B-key.pdf", "quiz-B.pdf"]
+    sheet_a = " ".join(pages((tmp_path / "quiz-A.pdf").read_bytes()))
+    key_b = " ".join(pages((tmp_path / "quiz-B-key.pdf").read_bytes()))
+    assert "Version A" in sheet_a and "answer key" not in sheet_a
+    assert "answer key, version B" in key_b
+    md = cli("export", "print", "--format", "md", "--out", str(tmp_path / "quiz.md"))
+    assert md.code == 0 and (tmp_path / "quiz.md").read_text().startswith("# ")
+    typ = cli("export", "print", "--format", "typ", "--out", str(tmp_path / "src.typ"))
+    assert typ.code == 0 and '#let data = json("src.json")' in (tmp_path / "src.typ").read_text()
+
+
+def test_an_unwritable_out_is_a_one_line_error(cli, tmp_path):
+    cli("add", SEEDS)
+    cli("generate")
+    result = cli("export", "print", "--out", str(tmp_path / "missing" / "quiz.pdf"))
+    assert result.code == 1
+    assert result.err.count("\n") == 1 and "cannot write it" in result.err and "choose another --out" in result.err

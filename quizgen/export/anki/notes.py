@@ -1,0 +1,105 @@
+"""Items as Anki notes: store -> selection -> export/anki (notes, this) -> package or text.
+
+A note's GUID is its item's key, which stays the same when the item is
+regenerated or edited, so re-importing an export updates the note Anki already
+has (keeping its cards' scheduling) instead of adding a second one. A note's
+modification time is its item's ``updated_at``, which is what Anki's "update
+if newer" compares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from quizgen.export.anki import fields as f
+from quizgen.export.anki.decks import article_deck, parent_deck, slug, tags
+from quizgen.export.anki.models import CLOZE, MULTIPLE_CHOICE, QA, TRUE_FALSE, NoteType
+from quizgen.export.selection import kind_of
+
+if TYPE_CHECKING:
+    from quizgen.export.selection import Selection
+    from quizgen.store import Article, ItemRecord
+
+
+@dataclass(frozen=True)
+class AnkiNote:
+    """One note, ready to write: fields are HTML, times are Unix time."""
+
+    guid: str
+    note_type: NoteType
+    deck: str
+    tags: tuple[str, ...]
+    fields: tuple[str, ...]
+    created_ms: int  # when the item was made: the note's id, Anki's "Added" date
+    modified: int  # seconds: when the item last changed
+
+
+@dataclass(frozen=True)
+class _ArticleContext:
+    deck: str
+    slug: str
+    title: str
+
+
+def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime | None = None) -> list[AnkiNote]:
+    """The notes of the selected items, in the selection's order, one per item.
+
+    ``deck`` is the parent deck; each article gets a subdeck in it. Times later
+    than ``not_after`` are taken as ``not_after``, so that an export made from
+    a fresh store can be the same, byte for byte, as an earlier one
+    (``SOURCE_DATE_EPOCH`` on the command line).
+    """
+    parent = parent_deck(deck)
+    contexts: dict[int, _ArticleContext] = {}
+    notes = []
+    for item in selection.items:
+        context = contexts.get(item.article_id)
+        if context is None:
+            article = selection.articles[item.article_id]
+            context = contexts[item.article_id] = _context(parent, article)
+        kind = kind_of(item)
+        note_type, values = _fields(kind, item, context.title)
+        notes.append(
+            AnkiNote(
+                guid=item.key,
+                note_type=note_type,
+                deck=context.deck,
+                tags=tuple(tags(kind, context.slug, item.label)),
+                fields=values,
+                created_ms=int(_clamped(item.created_at, not_after).timestamp() * 1000),
+                modified=int(_clamped(item.updated_at, not_after).timestamp()),
+            )
+        )
+    return notes
+
+
+def _context(parent: str, article: Article) -> _ArticleContext:
+    return _ArticleContext(
+        deck=article_deck(parent, article.title, article.id),
+        slug=slug(article.title, article.id),
+        title=f.text(article.title),
+    )
+
+
+def _clamped(moment: datetime, not_after: datetime | None) -> datetime:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return min(moment, not_after) if not_after is not None else moment
+
+
+def _fields(kind: str, item: ItemRecord, title: str) -> tuple[NoteType, tuple[str, ...]]:
+    """The note type of an item's kind, and the note's fields in that type's order."""
+    if kind == "wh":
+        return QA, (f.text(item.prompt), f.text(item.answer), f.source(item), title, f.accepted(item))
+    if kind == "matching":
+        return QA, (f.matching_question(item), f.matching_answer(item), "", title, "")
+    if kind == "cloze":
+        return CLOZE, (f.cloze_text(item), title, f.accepted(item))
+    if kind == "multiple_choice":
+        options, answer = f.options(item)
+        return MULTIPLE_CHOICE, (f.text(item.prompt), options, answer, f.source(item), title, "")
+    if kind == "true_false":
+        return TRUE_FALSE, (f.text(item.prompt), f.verdict(item), f.source(item), title, f.correction(item))
+    raise ValueError(f"item {item.id} has an unknown kind {kind!r}")

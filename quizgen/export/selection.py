@@ -1,0 +1,63 @@
+"""Which stored items an export takes: store -> selection (this) -> export.
+
+Rejected items never leave the store. Once someone has approved items, an
+export is the reviewed set (approved and edited items); before any review it
+is every item that was not rejected, so a fresh store still exports something.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quizgen.export import ExportError
+
+if TYPE_CHECKING:
+    from quizgen.store import Article, ItemRecord, Store
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The items of an export, in the store's order (by article, best first), with their articles."""
+
+    items: list[ItemRecord]
+    articles: dict[int, Article]
+    approved_only: bool
+
+    def describe(self) -> str:
+        """What was taken, for the line a command prints: "42 items (all but rejected)"."""
+        count = len(self.items)
+        if self.approved_only:
+            return f"{count} approved item{'' if count == 1 else 's'}"
+        return f"{count} item{'' if count == 1 else 's'} (all but rejected)"
+
+
+def status_of(item: ItemRecord) -> str:
+    """The stored status string, whether the column came back as the enum or as text."""
+    return str(getattr(item.status, "value", item.status))
+
+
+def kind_of(item: ItemRecord) -> str:
+    return str(getattr(item.kind, "value", item.kind))
+
+
+def select_items(store: Store, article_ids: Sequence[int] | None = None) -> Selection:
+    """The items to export from the articles named (default: every article).
+
+    Raises :class:`~quizgen.errors.NotFound` for an unknown article and
+    :class:`ExportError` when no item is left to export.
+    """
+    articles = {a.id: a for a in store.fetch_articles(list(article_ids) if article_ids else None)}
+    if article_ids:
+        items = [row for article_id in articles for row in store.items(article_id)]
+    else:
+        items = store.items()
+    kept = [row for row in items if status_of(row) != "rejected"]
+    reviewed = [row for row in kept if status_of(row) in ("approved", "edited")]
+    approved_only = any(status_of(row) == "approved" for row in kept)
+    chosen = reviewed if approved_only else kept
+    if not chosen:
+        where = "these articles" if article_ids else "the store"
+        raise ExportError(f"no items to export in {where}; make some with: quizgen generate")
+    return Selection(items=chosen, articles=articles, approved_only=approved_only)
