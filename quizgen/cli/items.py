@@ -1,7 +1,8 @@
-"""``quizgen items``: list and show stored items."""
+"""``quizgen items``: list, show and curate stored items (approve, reject, edit, review)."""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Optional
 
 import typer
@@ -11,7 +12,7 @@ from rich.table import Table
 from quizgen.cli.context import open_store
 from quizgen.cli.render import out, print_json
 
-app = typer.Typer(help="List and show generated items.", no_args_is_help=True)
+app = typer.Typer(help="List, show and curate generated items.", no_args_is_help=True)
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -95,3 +96,134 @@ def show(
     out.print(f"kind:     {_value(row.kind)} ({escape(row.rule)}), {_value(row.status)}, score {row.score:.2f}")
     out.print(f"reasons:  {escape('; '.join(row.reasons))}")
     out.print(f"key:      {row.key}")
+
+
+ItemIds = Annotated[list[int], typer.Argument(metavar="ID...", help="Item ids, from: quizgen items list")]
+
+
+@app.command("approve")
+def approve(ctx: typer.Context, item_ids: ItemIds) -> None:
+    """Approve items: exports then use approved (and edited) items only, and regenerating keeps them.
+
+    \b
+    Example:
+      quizgen items approve 3 4 7
+    """
+    _set_status(ctx, item_ids, "approved")
+
+
+@app.command("reject")
+def reject(ctx: typer.Context, item_ids: ItemIds) -> None:
+    """Reject items: they are never exported or quizzed, and regenerating does not bring them back.
+
+    \b
+    Example:
+      quizgen items reject 5
+    """
+    _set_status(ctx, item_ids, "rejected")
+
+
+def _set_status(ctx: typer.Context, item_ids: list[int], status: str) -> None:
+    from quizgen.store import ItemStatus
+
+    with open_store(ctx) as store:
+        rows = store.set_status(item_ids, ItemStatus(status))
+    out.print(f"{status}: " + ", ".join(f"{r.id} ({escape(r.prompt[:50])})" for r in rows), highlight=False)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(metavar="ID", help="Item id, from: quizgen items list")],
+    prompt: Annotated[Optional[str], typer.Option("--question", "-q", help="New question text.")] = None,
+    answer: Annotated[Optional[str], typer.Option("--answer", "-a", help="New answer.")] = None,
+) -> None:
+    """Change an item's question or answer (asked for when not given); it is then kept as edited.
+
+    \b
+    Example:
+      quizgen items edit 3 --question "Which alliance does AES stand for?"
+    """
+    from quizgen.errors import UsageError
+
+    with open_store(ctx) as store:
+        row = store.item(item_id)
+        if prompt is None and answer is None:
+            if not sys.stdin.isatty():
+                raise UsageError("give --question and/or --answer, or run in a terminal to be asked")
+            prompt = typer.prompt("question", default=row.prompt)
+            answer = typer.prompt("answer", default=row.answer)
+        edited = store.edit_item(item_id, prompt=(prompt or row.prompt).strip(), answer=(answer or row.answer).strip())
+    out.print(f"edited {edited.id}: {escape(edited.prompt)} -> {escape(edited.answer)}", highlight=False)
+
+
+@app.command("review")
+def review(
+    ctx: typer.Context,
+    article: Annotated[Optional[int], typer.Option("--article", "-a", help="Only this article's items.")] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Also items already approved, edited or rejected.")] = False,
+) -> None:
+    """Go through draft items one by one: keep (approve), reject, edit or skip each, with its source.
+
+    Answer each item with k (keep), r (reject), e (edit), s (skip) or q (quit),
+    then Enter. Each decision is saved at once.
+
+    \b
+    Example:
+      quizgen items review --article 1
+    """
+    from quizgen.store import ItemStatus
+
+    with open_store(ctx) as store:
+        rows = [r for r in store.items(article) if everything or _value(r.status) == "draft"]
+        if not rows:
+            out.print("Nothing to review: every item has been approved, edited or rejected.")
+            return
+        counts = {"kept": 0, "rejected": 0, "edited": 0, "skipped": 0}
+        for number, row in enumerate(rows, 1):
+            out.print()
+            out.print(f"[bold]{number}/{len(rows)}[/] · item {row.id} · {_value(row.kind)} · {_value(row.status)}", highlight=False)
+            out.print(f"[bold]{escape(row.prompt)}[/]", highlight=False)
+            if row.pairs:
+                for left, right in row.pairs:
+                    out.print(f"  {escape(left)}  ->  {escape(right)}", highlight=False)
+            else:
+                out.print(f"answer:  {escape(row.answer)}", highlight=False)
+            if row.distractors:
+                out.print(f"wrong:   {escape(', '.join(row.distractors))}", highlight=False)
+            out.print(f"[dim]source:  {escape(row.sentence)}[/]", highlight=False)
+            choice = _ask("k keep · r reject · e edit · s skip · q quit> ", "krseq")
+            if choice is None or choice == "q":
+                break
+            if choice == "k":
+                store.set_status([row.id], ItemStatus.approved)
+                counts["kept"] += 1
+            elif choice == "r":
+                store.set_status([row.id], ItemStatus.rejected)
+                counts["rejected"] += 1
+            elif choice == "e":
+                prompt = _line(f"question [{row.prompt}]: ")
+                answer = _line(f"answer [{row.answer}]: ")
+                store.edit_item(row.id, prompt=(prompt or "").strip() or row.prompt, answer=(answer or "").strip() or row.answer)
+                counts["edited"] += 1
+            else:
+                counts["skipped"] += 1
+    out.print(", ".join(f"{n} {what}" for what, n in counts.items()))
+
+
+def _line(prompt: str) -> str | None:
+    out.print(prompt, end="", markup=False, highlight=False)
+    out.file.flush()
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
+
+
+def _ask(prompt: str, keys: str) -> str | None:
+    while True:
+        line = _line(prompt)
+        if line is None:
+            return None
+        choice = line.strip().lower()
+        if len(choice) == 1 and choice in keys:
+            return choice
+        out.print(f"Type one of: {', '.join(keys)}.")

@@ -167,17 +167,37 @@ class Reviews:
             session.commit()
 
     def edit_item(self, item_id: int, *, prompt: str, answer: str) -> ItemRecord:
-        """A learner's or teacher's correction of an item; regeneration keeps it."""
+        """A learner's or teacher's correction of an item; regeneration keeps it,
+        and its new change time lets an exported Anki note update."""
         from quizgen.errors import NotFound
+        from quizgen.store.models import utcnow
 
         with self.session() as session:
             row = session.get(ItemRecord, item_id)
             if row is None:
                 raise NotFound(f"no item with id {item_id}; see: quizgen items list")
+            if (row.prompt, row.answer) != (prompt, answer):
+                row.updated_at = utcnow()
             row.prompt, row.answer, row.status = prompt, answer, ItemStatus.edited
             session.add(row)
             session.commit()
             return row
+
+    def set_status(self, item_ids: Sequence[int], status: ItemStatus) -> list[ItemRecord]:
+        """Approve or reject items (or put them back to draft), all in one transaction."""
+        from quizgen.errors import NotFound
+
+        with self.session() as session:
+            rows = []
+            for item_id in item_ids:
+                row = session.get(ItemRecord, item_id)
+                if row is None:
+                    raise NotFound(f"no item with id {item_id}; see: quizgen items list")
+                row.status = status
+                session.add(row)
+                rows.append(row)
+            session.commit()
+            return rows
 
     def review_logs(self, learner_id: int, since: datetime | None = None) -> Sequence[ReviewLog]:
         query = select(ReviewLog).where(ReviewLog.learner_id == learner_id).order_by(ReviewLog.reviewed_at, ReviewLog.id)
