@@ -144,3 +144,31 @@ def test_an_unwritable_out_is_a_one_line_error(cli, tmp_path):
     result = cli("export", "print", "--out", str(tmp_path / "missing" / "quiz.pdf"))
     assert result.code == 1
     assert result.err.count("\n") == 1 and "cannot write it" in result.err and "choose another --out" in result.err
+
+
+def test_the_word_copy_has_the_same_questions_and_key(items, two_versions):
+    import docx as python_docx
+
+    from quizgen.export.print.docx import docx
+
+    document = python_docx.Document(io.BytesIO(docx(two_versions.data(only="A"))))
+    text = flat(" ".join(p.text for p in document.paragraphs))
+    cells = flat(" ".join(c.text for t in document.tables for row in t.rows for c in row.cells))
+    for question in two_versions.versions[0].questions:
+        assert flat(question.prompt) in text
+        assert all(flat(left) in cells for left in question.left)
+    assert "answer key, version A" in text
+    assert all(flat(entry.answer) in text for entry in two_versions.versions[0].answers if "-" not in entry.answer)
+    # Each question's paragraphs stay together on a page.
+    heads = [p for p in document.paragraphs if re.match(r"\d+\. ", p.text)]
+    assert heads and all(p.paragraph_format.keep_together for p in heads)
+
+
+def test_hostile_text_stays_text_in_word_and_markdown():
+    import docx as python_docx
+
+    from quizgen.export.print.docx import docx
+
+    made = sheet(quizgen.generate(HOSTILE), title="<w:t>x</w:t> & #read", versions=1)
+    document = python_docx.Document(io.BytesIO(docx(made.data())))
+    assert document.paragraphs[0].text == "<w:t>x</w:t> & #read"

@@ -11,7 +11,7 @@ from quizgen.cli.context import open_store
 from quizgen.cli.render import out
 from quizgen.errors import UsageError
 
-FORMATS = ("pdf", "typ", "md")
+FORMATS = ("pdf", "typ", "docx", "md")
 
 
 def print_sheet(
@@ -24,7 +24,9 @@ def print_sheet(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the shuffles; the same seed prints the same versions.")] = 0,
     title: Annotated[Optional[str], typer.Option("--title", help="Title on every page (default: the article's).")] = None,
     points: Annotated[int, typer.Option("--points", min=0, help="Points per question (0: no points shown).")] = 1,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="pdf, typ (Typst source and its data) or md.")] = "pdf",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="pdf, typ (Typst source and its data), docx or md.")
+    ] = "pdf",
     out_path: Annotated[
         str, typer.Option("--out", "-o", metavar="FILE", help="Worksheet file; the key goes next to it as FILE-key.")
     ] = "worksheet.pdf",
@@ -47,7 +49,7 @@ def print_sheet(
     from quizgen.forms.siblings import one_per_fact
 
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; use pdf, typ or md")
+        raise UsageError(f"unknown format {fmt!r}; use pdf, typ, docx or md")
     with open_store(ctx) as store:
         selection = select_items(store, article_ids)
     items = one_per_fact(selection.items)
@@ -79,6 +81,10 @@ def _write(path: Path, fmt: str, data: dict) -> None:
 
     if fmt == "pdf":
         path.write_bytes(pdf(data))
+    elif fmt == "docx":
+        from quizgen.export.print.docx import docx
+
+        path.write_bytes(docx(data))
     elif fmt == "md":
         path.write_text(markdown(data), encoding="utf-8")
     else:

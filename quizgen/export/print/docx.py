@@ -1,0 +1,111 @@
+"""An editable worksheet and key as a Word document (python-docx), for teachers who edit before printing.
+
+export/print: worksheet -> docx (this). The same documents as the PDF: a
+header with the version, numbered questions kept whole on a page, boxes for
+choices, ruled lines for written answers, two columns for matching, page
+numbers in the footer. Article text is set as plain runs, never as markup.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+BOX = "\u2610"
+# Word has no "document date" of its own to reproduce; a fixed one keeps
+# nothing about the machine or the moment in the file.
+FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def docx(data: dict) -> bytes:
+    """The documents of the sheet ``data`` (from :meth:`Sheet.data`) as one .docx file."""
+    import docx as python_docx
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Pt
+
+    document = python_docx.Document()
+    document.core_properties.title = data["title"]
+    document.core_properties.created = FIXED_DATE
+    document.core_properties.modified = FIXED_DATE
+    document.core_properties.last_modified_by = ""
+    document.core_properties.author = ""
+    style = document.styles["Normal"]
+    style.font.size = Pt(11)
+
+    for index, doc in enumerate(data["documents"]):
+        section = document.sections[0] if index == 0 else document.add_section()
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
+        header = section.header.paragraphs[0]
+        header.text = f"{data['title']} · version {doc['version']}" + (" · answer key" if doc["kind"] == "key" else "")
+        _page_number(section.footer.paragraphs[0], doc["version"])
+        if doc["kind"] == "worksheet":
+            document.add_heading(data["title"], level=1)
+            document.add_paragraph("Name: ______________________   Class: __________   Date: __________")
+            instructions = document.add_paragraph()
+            instructions.add_run(data["instructions"]).italic = True
+            if data["show_points"]:
+                document.add_paragraph(f"Total: {doc['total']} points")
+            for q in doc["questions"]:
+                _question(document, q, data["show_points"])
+        else:
+            document.add_heading(f"{data['title']} — answer key, version {doc['version']}", level=1)
+            for entry in doc["answers"]:
+                line = document.add_paragraph()
+                line.add_run(f"{entry['number']}. ").bold = True
+                line.add_run(entry["answer"]).bold = True
+                line.paragraph_format.keep_with_next = True
+                line.paragraph_format.keep_together = True
+                source = document.add_paragraph()
+                source.add_run(entry["source"]).italic = True
+        if index + 1 < len(data["documents"]):
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _question(document, q: dict, show_points: bool) -> None:
+    """One question, its paragraphs kept together so that it never splits across pages."""
+    paragraphs = []
+    head = document.add_paragraph()
+    head.add_run(f"{q['number']}. ").bold = True
+    head.add_run(q["prompt"])
+    if show_points:
+        head.add_run(f"  ({q['points']} point{'s' if q['points'] != 1 else ''})").italic = True
+    paragraphs.append(head)
+    if q["kind"] == "multiple_choice":
+        paragraphs += [document.add_paragraph(f"    {BOX} {LETTERS[i]}) {option}") for i, option in enumerate(q["options"])]
+    elif q["kind"] == "true_false":
+        paragraphs.append(document.add_paragraph(f"    {BOX} True        {BOX} False"))
+    elif q["kind"] == "matching":
+        table = document.add_table(rows=max(len(q["left"]), len(q["right"])), cols=2)
+        for row, left in enumerate(q["left"]):
+            table.cell(row, 0).text = f"____ {row + 1}. {left}"
+        for row, right in enumerate(q["right"]):
+            table.cell(row, 1).text = f"{LETTERS[row]}) {right}"
+    else:
+        paragraphs += [document.add_paragraph("_" * 60) for _ in range(q["lines"])]
+    for paragraph in paragraphs[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_together = True
+
+
+def _page_number(paragraph, version: str) -> None:
+    """"Version A · page N" with N as Word's PAGE field, so it counts as the document flows."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph.add_run(f"Version {version} · page ")
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
