@@ -80,3 +80,11 @@ def test_what_the_article_says_alike_is_no_distractor(seed_items):
     (choice,) = [i for i in seed_items["multiple_choice"] if i.answer == "telecommunication devices"]
     assert len(choice.distractors) == 3
     assert not any(overlaps(d, "remote sensing satellites") for d in choice.distractors)
+
+
+def test_the_acronym_is_no_accepted_answer_to_what_it_stands_for(seed_items):
+    from quizgen.answers import is_accepted
+
+    (question,) = [i for i in seed_items["wh"] if i.prompt == "What does AES stand for?"]
+    assert not is_accepted("AES", question.answer, question.accepted_answers)
+    assert is_accepted("the Alliance of Sahel States", question.answer, question.accepted_answers)

@@ -16,7 +16,7 @@ from quizgen import __version__
 from quizgen.cli import add as add_cmd
 from quizgen.cli import articles, db, info, items
 from quizgen.cli import export as export_cmd
-from quizgen.cli import printing
+from quizgen.cli import lms, printing
 from quizgen.cli import generate as generate_cmd
 from quizgen.cli import quiz as quiz_cmd
 from quizgen.cli import stats as stats_cmd
@@ -94,6 +94,8 @@ app.add_typer(articles.app, name="articles")
 app.add_typer(items.app, name="items")
 app.add_typer(db.app, name="db")
 export_cmd.app.command("print")(printing.print_sheet)
+for _name in ("moodle", "gift", "qti", "kahoot"):
+    export_cmd.app.command(_name)(getattr(lms, _name))
 app.add_typer(export_cmd.app, name="export")
 
 

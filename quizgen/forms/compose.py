@@ -14,6 +14,7 @@ from quizgen.forms.matching import matching
 from quizgen.forms.multiple_choice import multiple_choice
 from quizgen.forms.true_false import true_false
 from quizgen.items import Item
+from quizgen.normalize import normalize
 
 # True/false items per article, as a share of its questions.
 TRUE_FALSE_SHARE = 0.5
@@ -33,11 +34,14 @@ def compose(
     (an appositive's role, an acronym), best first."""
     from quizgen.answers import accepted_answers
 
+    from quizgen.facts.salience import acronyms
+
+    defined = acronyms(doc)
     questions: list[Item] = []
     spans: dict[str, Span | None] = {}
     details: dict[str, str] = {}
     for item, span, label, detail in chosen:
-        accepted = tuple(dict.fromkeys((*item.accepted_answers, *accepted_answers(item.answer, **_acronym(item, detail)))))
+        accepted = tuple(dict.fromkeys((*item.accepted_answers, *accepted_answers(item.answer, **_acronym(item, defined)))))
         siblings = _siblings(span)
         members = _members(span) if span is not None and item.rule.startswith("membership/") else ()
         answer = Answer(
@@ -88,9 +92,18 @@ def _true_false(questions: list[Item], spans: dict[str, Span | None], article_ha
     return made
 
 
-def _acronym(item: Item, detail: str) -> dict[str, str]:
-    if item.rule.startswith("acronym/") and detail:
-        return {"acronym": detail}
+def _acronym(item: Item, defined: dict[str, str]) -> dict[str, str]:
+    """The other form of an answer that is an acronym or its expansion: "AES"
+    also answers "Who signed …? (the Alliance of Sahel States)". Not for the
+    question that asks what the acronym stands for, which names it."""
+    if item.rule.startswith("acronym/"):
+        return {}
+    answer = normalize(item.answer)
+    for acronym, expansion in defined.items():
+        if answer == normalize(expansion):
+            return {"acronym": acronym}
+        if answer == normalize(acronym):
+            return {"expansion": expansion}
     return {}
 
 

@@ -1,0 +1,178 @@
+"""Items as GIFT: store -> selection -> export/lms (gift, this) -> ``.txt`` for Moodle's GIFT import.
+
+GIFT is plain text that a teacher can read and edit: ``::name::question
+{answers}``, one question a line here, a blank line between questions. A
+wh-question is a short answer ``{=answer =other}``, a multiple choice
+``{=right ~wrong}``, a true/false ``{T}`` or ``{F}``, a matching item
+``{=left -> right}``, and a cloze GIFT's missing-word form, the answers
+standing where the blank is.
+
+Article text is untrusted, and every one of ``~ = # { } :`` and the
+backslash would change the question's meaning, so each is escaped with a
+backslash. The rest follows what Moodle's GIFT reader does with a field,
+so that what it stores is what the item says:
+
+- Question text and options are written as HTML (``[html]``) and
+  HTML-escaped, so markup in an article shows as text. This also keeps
+  ``->`` out of the left side of a matching pair, where Moodle would split.
+- A field that starts with ``[`` would be read as a format name, and one
+  that starts with ``%`` as a weight: such a field gets an explicit one.
+- Short answers are plain text compared with what a student types, so they
+  are not HTML-escaped; their ``*`` is escaped as Moodle reads it as a
+  wildcard. An answer with ``->`` in it would make Moodle read the question
+  as a matching one, and GIFT has no escape for it: the question then keeps
+  its main answer only, written without ``=`` so it cannot be.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+from quizgen.export.lms.parts import (
+    BLANK,
+    ItemLike,
+    answers,
+    article_title,
+    askable,
+    category_path,
+    choices,
+    cloze_sides,
+    form,
+    is_true,
+    one_line,
+    pairs,
+    short,
+    shortanswer_literal,
+)
+
+SPECIAL = "\\~=#{}:"
+
+
+def gift(
+    items: Iterable[ItemLike],
+    *,
+    category: str = "quizgen",
+    titles: Mapping[int, str] | None = None,
+    seed: int | str = 0,
+) -> str:
+    """The items as GIFT text, after a ``$CATEGORY:`` line.
+
+    ``category`` is the question-bank category (a path: "news/week 1"
+    nests); with ``titles`` (article id -> title) each article's questions
+    go to a subcategory named after it. ``seed`` orders the options as
+    :func:`~quizgen.forms.options.shuffled_options` does. Items with nothing
+    to ask (an empty prompt or answer) are left out.
+    """
+    blocks: list[str] = []
+    current = None
+    for item in items:
+        if not askable(item):
+            continue
+        line = _category_line(category, article_title(item, titles))
+        if line != current:
+            blocks.append(line)
+            current = line
+        blocks.append(question(item, seed))
+    if current is None:
+        blocks.append(_category_line(category))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _category_line(category: str, title: str | None = None) -> str:
+    """The ``$CATEGORY:`` line. Moodle reads it without undoing GIFT's escapes,
+    so no backslash can be written in it: each becomes a space."""
+    title = title.replace("\\", " ") if title else None
+    return "$CATEGORY: " + category_path(category.replace("\\", " "), title)
+
+
+def question(item: ItemLike, seed: int | str = 0) -> str:
+    """One item as a GIFT question: a comment naming its key, then the question on one line."""
+    kind = form(item)
+    name = "::" + escape(short(item.prompt or item.sentence)) + "::"
+    comment = f"// quizgen {kind} {one_line(item.key)}"
+    if kind == "cloze":
+        body = _cloze(item)
+    else:
+        body = "[html]" + escape(_html(item.prompt)) + " " + _ANSWERS[kind](item, seed)
+    return f"{comment}\n{name}{body}"
+
+
+def escape(text: str) -> str:
+    """Text with GIFT's special characters backslash-escaped."""
+    for char in SPECIAL:
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _html(text: str) -> str:
+    return html.escape(one_line(text), quote=False)
+
+
+def _html_field(text: str, *, wrong: bool = False) -> str:
+    """An option or a matching pair's left side: HTML, escaped, with a format or weight written
+    where its first character would be read as one."""
+    field = escape(html.escape(text, quote=False))
+    if field.startswith("["):
+        field = "[html]" + field
+    if wrong and field.startswith("%"):
+        field = "%0%" + field
+    return field
+
+
+def _answer_field(text: str) -> str:
+    """A short answer: plain text, escaped, with a format or weight written where its first
+    character would be read as one."""
+    field = escape(shortanswer_literal(text))
+    if field.startswith("["):
+        field = "[plain]" + field
+    if field.startswith("%"):
+        field = "%100%" + field
+    return field
+
+
+def _short_answers(item: ItemLike, seed: int | str = 0) -> str:
+    written = answers(item)
+    if "->" in written[0]:
+        # "=" and "->" together would make Moodle read a matching question.
+        field = _answer_field(written[0])
+        return "{" + (field if field.startswith("%100%") else "%100%" + field) + "}"
+    kept = [written[0], *(a for a in written[1:] if "->" not in a)]
+    return "{" + " ".join("=" + _answer_field(a) for a in kept) + "}"
+
+
+def _multiple_choice(item: ItemLike, seed: int | str = 0) -> str:
+    options, correct = choices(item, seed)
+    fields = [
+        ("=" + _html_field(o)) if n == correct else ("~" + _html_field(o, wrong=True))
+        for n, o in enumerate(options)
+    ]
+    return "{" + " ".join(fields) + "}"
+
+
+def _true_false(item: ItemLike, seed: int | str = 0) -> str:
+    return "{T}" if is_true(item) else "{F}"
+
+
+def _matching(item: ItemLike, seed: int | str = 0) -> str:
+    return "{" + " ".join(f"={_html_field(left)} -> {escape(right)}" for left, right in pairs(item)) + "}"
+
+
+def _cloze(item: ItemLike) -> str:
+    before, after = cloze_sides(item)
+    block = _short_answers(item)
+    before_html = escape(html.escape(before, quote=False))
+    after_html = escape(html.escape(after, quote=False))
+    if after_html:
+        return "[html]" + before_html + block + after_html
+    # Moodle puts no blank in a question that ends with its answers, so a
+    # blank at the end of the sentence is written out, the answers after it.
+    return "[html]" + before_html + BLANK + " " + block
+
+
+_ANSWERS = {
+    "wh": _short_answers,
+    "multiple_choice": _multiple_choice,
+    "true_false": _true_false,
+    "matching": _matching,
+}
