@@ -33,6 +33,7 @@ demo: $(VENV)/.installed-demo
 	$(BIN)/quizgen --db $(DEMO_DB) add seeds/
 	$(BIN)/quizgen --db $(DEMO_DB) generate
 	SOURCE_DATE_EPOCH=$(SEED_DECK_DATE) $(BIN)/quizgen --db $(DEMO_DB) export anki --out $(SEED_DECK) --deck "$(SEED_DECK_NAME)"
+	$(BIN)/quizgen --db $(DEMO_DB) export print --versions 2 --seed 1 --out decks/sahel-states-russia-worksheet.pdf
 	$(BIN)/quizgen --db $(DEMO_DB) items list
 	@echo
 	@echo "Study them: $(BIN)/quizgen --db $(DEMO_DB) quiz      (then: $(BIN)/quizgen --db $(DEMO_DB) stats)"

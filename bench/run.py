@@ -142,8 +142,10 @@ def main() -> None:
 
     first_question = quiz.report()
     import anki
+    import printing
 
     anki_export = anki.report()
+    worksheet = printing.report()
     lines = [
         "# Benchmark results",
         "",
@@ -192,6 +194,14 @@ def main() -> None:
         "fields, one note type, one deck) in the same run (`python bench/anki.py`).",
         "",
         *anki_export,
+        "",
+        "## Printing",
+        "",
+        "A 100-question worksheet of every kind with its answer key, compiled to PDF by Typst in a",
+        "fresh process, against a fresh process compiling a one-line Typst document",
+        "(`python bench/printing.py`).",
+        "",
+        *worksheet,
         "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
