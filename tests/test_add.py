@@ -143,7 +143,7 @@ def test_missing_path_and_empty_directory(cli, tmp_path: Path):
 
 def test_size_limit(cli, tmp_path: Path):
     big = tmp_path / "big.txt"
-    big.write_text("Headline\n" + "word " * 300_000)
+    big.write_text("Headline\n" + "the word " * 170_000)
     over = cli("add", "--max-size", "1MB", big)
     assert over.code == 1
     assert one_error_line(over.err) == (

@@ -62,7 +62,12 @@ def generate(
                 report = store.save_items(article.id, items)
                 for name in totals:
                     totals[name] += getattr(report, name)
-                if not quiet:
+                if not quiet and not items:
+                    out.print(
+                        f"article {article.id}: no items - nothing in it that quizgen can ask about "
+                        f"(it needs full sentences with names, numbers, dates or facts) - {escape(article.title)}"
+                    )
+                elif not quiet:
                     out.print(
                         f"article {article.id}: {len(items)} items ({_counts(asdict(report))}) - {escape(article.title)}"
                     )

@@ -21,6 +21,8 @@ from quizgen.ingest.article import (
     read_stream,
 )
 
+from quizgen.ingest.language import is_english
+
 if TYPE_CHECKING:
     from quizgen.store import Store
 
@@ -106,6 +108,11 @@ def add_articles(
     for read in read_all(paths, max_bytes=max_bytes):
         if isinstance(read, ArticleError):
             yield IngestOutcome(source=read.source, status="failed", reason=read.reason)
+            continue
+        english, why = is_english(read.text)
+        if not english:
+            reason = f"not English ({why}); quizgen reads English articles only for now"
+            yield IngestOutcome(source=read.source, status="failed", reason=reason)
             continue
         article, created = store.add_article(read)
         yield IngestOutcome(
