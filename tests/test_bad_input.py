@@ -73,3 +73,29 @@ def test_an_article_with_no_items_says_so_and_exits_zero(cli, tmp_path: Path):
     result = cli("generate")
     assert result.code == 0
     assert "no items - nothing in it that quizgen can ask about" in result.out
+
+
+def test_a_50_mb_file_is_over_the_limit(cli, tmp_path: Path):
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    result = cli("add", str(big))
+    assert result.code == 1 and "over the 5 MB limit; raise it with --max-size" in result.err
+    assert articles(cli) == []
+
+
+def test_a_1_mb_single_line_is_stored_and_parsed_up_to_the_parser_limit(cli, tmp_path: Path):
+    from quizgen.analyze.pipeline import within
+
+    sentence = "The ministry signed the agreement with Mali on Monday in Bamako, officials said. "
+    body = sentence * (1_050_000 // len(sentence) + 1)
+    line = tmp_path / "line.txt"
+    line.write_text("Headline\n" + body, encoding="utf-8")
+    result = cli("add", str(line))
+    assert result.code == 0 and "added" in result.out
+    # Generation parses the longest start that ends a sentence within spaCy's limit.
+    cut = within(body, 1_000_000)
+    assert len(cut) <= 1_000_000 and cut.endswith("said.") and body.startswith(cut)
+    assert within("short text.", 1_000_000) == "short text."
+    paragraphs = "First paragraph here.\n" + "x" * 20 + "\nSecond one."
+    assert within(paragraphs, 50) == "First paragraph here.\n" + "x" * 20

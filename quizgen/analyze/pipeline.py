@@ -136,8 +136,25 @@ def fix_entities(doc: Doc) -> Doc:
 def analyze(
     texts: Iterable[str], *, model: str | None = None, n_process: int = 1, batch_size: int = 32
 ) -> Iterator[Doc]:
-    """Parse ``texts`` in batches (``n_process`` > 1 uses several processes)."""
-    yield from pipeline(model).pipe(texts, n_process=n_process, batch_size=batch_size)
+    """Parse ``texts`` in batches (``n_process`` > 1 uses several processes).
+
+    A text longer than the pipeline's ``max_length`` (a million characters)
+    is parsed up to the last paragraph or sentence end before it: the parser
+    refuses more, and offsets into the parsed part are offsets into the text.
+    """
+    nlp = pipeline(model)
+    limit = nlp.max_length
+    yield from nlp.pipe((within(text, limit) for text in texts), n_process=n_process, batch_size=batch_size)
+
+
+def within(text: str, limit: int) -> str:
+    """``text``, or its longest start of at most ``limit`` characters that ends a paragraph or a sentence."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    if cut < limit // 2:
+        cut = max(text.rfind(". ", 0, limit) + 1, 0)
+    return text[: cut or limit]
 
 
 def noun_chunks(doc: Doc) -> list:

@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 
 from quizgen.cli.context import open_store, options
-from quizgen.cli.render import out
+from quizgen.cli.render import out, warn
 
 
 def generate(
@@ -59,6 +59,11 @@ def generate(
         with _progress(show_progress, len(articles)) as advance:
             for article, doc in zip(articles, docs):
                 items = items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
+                if len(doc.text) < len(article.text):
+                    warn(
+                        f"article {article.id}: only its first {len(doc.text):,} of {len(article.text):,} characters "
+                        "were analysed; split it into several articles to use it all"
+                    )
                 report = store.save_items(article.id, items)
                 for name in totals:
                     totals[name] += getattr(report, name)

@@ -14,6 +14,7 @@ never used, and neither is one that the question itself names.
 from __future__ import annotations
 
 import random
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -119,7 +120,8 @@ def _said_with_same_verb(doc: Doc, answer: Span) -> set[str]:
     by_lemma = doc.user_data.get("quizgen_verb_phrases")
     if by_lemma is None:
         by_lemma = {}
-        spans = [*noun_chunks(doc), *doc.ents]
+        spans = sorted([*noun_chunks(doc), *doc.ents], key=lambda span: span.start)
+        starts = [span.start for span in spans]
         for token in doc:
             if token.pos_ not in ("VERB", "AUX") or token.lemma_ in ("be", "have", "do", "say"):
                 continue
@@ -129,8 +131,8 @@ def _said_with_same_verb(doc: Doc, answer: Span) -> set[str]:
             low = min(token.left_edge.i, subject.left_edge.i if subject is not None else token.left_edge.i)
             high = token.right_edge.i
             found = by_lemma.setdefault(token.lemma_, set())
-            for span in spans:
-                if low <= span.start and span.end - 1 <= high:
+            for span in spans[bisect_left(starts, low) : bisect_right(starts, high)]:
+                if span.end - 1 <= high:
                     found.add(normalize(_bare(span) if span.label_ else span.text))
         doc.user_data["quizgen_verb_phrases"] = by_lemma
     return by_lemma.get(verb.lemma_, set())

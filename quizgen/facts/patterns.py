@@ -75,7 +75,15 @@ def _entity_index(doc: Doc) -> dict[int, Span]:
 
 
 def _noun_chunks(sentence: Span) -> list[Span]:
-    return [c for c in noun_chunks(sentence.doc) if sentence.start <= c.start and c.end <= sentence.end]
+    """The noun chunks of one sentence, from the document's, grouped by sentence once."""
+    doc = sentence.doc
+    by_sentence = doc.user_data.get("quizgen_chunks_by_sentence")
+    if by_sentence is None:
+        by_sentence = {}
+        for chunk in noun_chunks(doc):
+            by_sentence.setdefault(doc[chunk.start].sent.start, []).append(chunk)
+        doc.user_data["quizgen_chunks_by_sentence"] = by_sentence
+    return [c for c in by_sentence.get(sentence.start, []) if c.end <= sentence.end]
 
 
 def _entities(sentence: Span) -> list[Span]:

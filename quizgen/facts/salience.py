@@ -19,11 +19,18 @@ CONNECTORS = frozenset({"of", "for", "and", "in", "on", "de", "du", "des", "la",
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
+MAX_TEXTRANK_SENTENCES = 400
+
+
 def textrank(sentences: list[Span], damping: float = 0.85, rounds: int = 50) -> list[float]:
     """TextRank scores of ``sentences``, summing to 1 (uniform for one sentence)."""
     count = len(sentences)
     if count == 0:
         return []
+    if count > MAX_TEXTRANK_SENTENCES:
+        # The graph grows with the square of the sentences: past a long
+        # article's length, position and mentions rank well enough alone.
+        return [1.0 / count] * count
     bags = [{t.lemma_.lower() for t in s if t.pos_ in CONTENT and not t.is_stop} for s in sentences]
     weights = [[0.0] * count for _ in range(count)]
     for i in range(count):
