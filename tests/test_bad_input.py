@@ -4,6 +4,8 @@ code, and leaves what is stored as it was."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,31 @@ def test_a_1_mb_single_line_is_stored_and_parsed_up_to_the_parser_limit(cli, tmp
     assert within("short text.", 1_000_000) == "short text."
     paragraphs = "First paragraph here.\n" + "x" * 20 + "\nSecond one."
     assert within(paragraphs, 50) == "First paragraph here.\n" + "x" * 20
+
+
+def test_a_locked_database_is_a_clear_error_and_changes_nothing(tmp_path: Path):
+    import sqlite3
+
+    from tests.conftest import ROOT
+
+    db = tmp_path / "locked.db"
+    url = f"sqlite:///{db}"
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "quizgen", "--db", url, *args], capture_output=True, text=True, timeout=60, cwd=str(ROOT)
+    )
+    assert run("add", str(SEEDS)).returncode == 0
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        article = tmp_path / "more.txt"
+        article.write_text("Headline\n\nThe ministry signed the agreement on Monday in Bamako.\n", encoding="utf-8")
+        result = run("add", str(article))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 1
+    assert result.stderr == (
+        "quizgen: error: the database is locked by another program writing to it; try again when it has finished\n"
+    )
+    listed = run("articles", "list", "--json")
+    assert len(json.loads(listed.stdout)) == 1

@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
+        if type(exc).__name__ == "OperationalError" and "locked" in str(exc):
+            # SQLite waited its busy timeout for another writer to finish.
+            _fail("the database is locked by another program writing to it; try again when it has finished", 1)
         _fail(
             f"unexpected {type(exc).__name__}: {_first_line(exc)}; "
             "run again with --debug for the traceback",
