@@ -172,8 +172,10 @@ def review(
     Example:
       quizgen items review --article 1
     """
+    from quizgen.quiz.terminal import line_reader
     from quizgen.store import ItemStatus
 
+    read = line_reader(out)
     with open_store(ctx) as store:
         rows = [r for r in store.items(article) if everything or _value(r.status) == "draft"]
         if not rows:
@@ -192,7 +194,7 @@ def review(
             if row.distractors:
                 out.print(f"wrong:   {escape(', '.join(row.distractors))}", highlight=False)
             out.print(f"[dim]source:  {escape(row.sentence)}[/]", highlight=False)
-            choice = _ask("k keep · r reject · e edit · s skip · q quit> ", "krseq")
+            choice = _ask(read, "k keep · r reject · e edit · s skip · q quit> ", "krseq")
             if choice is None or choice == "q":
                 break
             if choice == "k":
@@ -202,8 +204,8 @@ def review(
                 store.set_status([row.id], ItemStatus.rejected)
                 counts["rejected"] += 1
             elif choice == "e":
-                prompt = _line(f"question [{row.prompt}]: ")
-                answer = _line(f"answer [{row.answer}]: ")
+                prompt = read(f"question [{row.prompt}]: ")
+                answer = read(f"answer [{row.answer}]: ")
                 store.edit_item(row.id, prompt=(prompt or "").strip() or row.prompt, answer=(answer or "").strip() or row.answer)
                 counts["edited"] += 1
             else:
@@ -211,16 +213,9 @@ def review(
     out.print(", ".join(f"{n} {what}" for what, n in counts.items()))
 
 
-def _line(prompt: str) -> str | None:
-    out.print(prompt, end="", markup=False, highlight=False)
-    out.file.flush()
-    line = sys.stdin.readline()
-    return line.rstrip("\r\n") if line else None
-
-
-def _ask(prompt: str, keys: str) -> str | None:
+def _ask(read, prompt: str, keys: str) -> str | None:
     while True:
-        line = _line(prompt)
+        line = read(prompt)
         if line is None:
             return None
         choice = line.strip().lower()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizgen.export import ExportError
+from quizgen.forms.siblings import kind_of  # noqa: F401  (the one reading of an item's kind, for the exporters)
 
 if TYPE_CHECKING:
     from quizgen.store import Article, ItemRecord, Store
@@ -38,8 +39,6 @@ def status_of(item: ItemRecord) -> str:
     return str(getattr(item.status, "value", item.status))
 
 
-def kind_of(item: ItemRecord) -> str:
-    return str(getattr(item.kind, "value", item.kind))
 
 
 def select_items(store: Store, article_ids: Sequence[int] | None = None) -> Selection:

@@ -18,9 +18,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
-from quizgen.forms.siblings import one_per_fact
+from quizgen.forms.siblings import kind_of, one_per_fact
+from quizgen.quiz.stats import start_of
 from quizgen.quiz.scheduler import DEFAULT_RETENTION, HARD, new_card, quick_seconds, rating_for, schedule
 from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Selection, Store
 
@@ -36,8 +37,7 @@ def utc_now() -> datetime:
 def start_of_day(now: datetime) -> datetime:
     """The start of ``now``'s day in the machine's local time, in UTC: days
     are the learner's days, not Greenwich's."""
-    local = now.astimezone()
-    return datetime.combine(local.date(), time(), tzinfo=local.tzinfo).astimezone(timezone.utc)
+    return start_of(now.astimezone().date())
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class Session:
                rating: int | None = None) -> Outcome:
         """Store an answer to ``item`` now; it leaves the queue."""
         if rating is None:
-            rating = rating_for(correct, forgiven, seconds, quick_seconds(_value(item.kind), item.answer))
+            rating = rating_for(correct, forgiven, seconds, quick_seconds(kind_of(item), item.answer))
         answered = self._store(item, rating, correct, response, seconds)
         outcome = Outcome(item, correct, rating, response, seconds, forgiven, answered)
         self.outcomes.append(outcome)
@@ -184,7 +184,3 @@ class Session:
     @property
     def score(self) -> tuple[int, int]:
         return sum(o.correct for o in self.outcomes), len(self.outcomes)
-
-
-def _value(field_value: object) -> str:
-    return str(getattr(field_value, "value", field_value))

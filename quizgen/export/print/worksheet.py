@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from quizgen.forms.options import shuffled_options
+from quizgen.forms.siblings import kind_of
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 BLANK = "_____"
@@ -94,10 +95,6 @@ class Sheet:
         }
 
 
-def _kind(item) -> str:
-    return str(getattr(item.kind, "value", item.kind))
-
-
 def sheet(
     items: Sequence,
     *,
@@ -127,7 +124,7 @@ def sheet(
 
 def _laid_out(item, number: int, points: int, seed: str) -> tuple[Question, str]:
     """One item as a numbered question of a version, and its answer for the key."""
-    kind = _kind(item)
+    kind = kind_of(item)
     if kind == "multiple_choice":
         options, correct = shuffled_options(item.key, item.answer, tuple(item.distractors), seed)
         return (
