@@ -8,7 +8,10 @@ it that corrects entity labels the small model is known to get wrong.
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -144,7 +147,39 @@ def analyze(
     """
     nlp = pipeline(model)
     limit = nlp.max_length
-    yield from nlp.pipe((within(text, limit) for text in texts), n_process=n_process, batch_size=batch_size)
+    docs = nlp.pipe((within(text, limit) for text in texts), n_process=n_process, batch_size=batch_size)
+    if n_process == 1:
+        yield from docs
+        return
+    try:
+        with _workers_ignore_interrupts():
+            first = next(docs, None)
+        if first is None:
+            return
+        yield first
+        yield from docs
+    finally:
+        # Closing the pipe tells the workers to finish, and waits for them.
+        docs.close()
+
+
+@contextmanager
+def _workers_ignore_interrupts() -> Iterator[None]:
+    """Start spaCy's worker processes (they are forked for the first
+    document) holding Ctrl-C: only this process stops on it, so an interrupt
+    gives one message rather than a traceback from every worker. An
+    interrupt that comes while they start is raised once they have."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt
 
 
 def within(text: str, limit: int) -> str:

@@ -8,8 +8,8 @@ import typer
 from rich.markup import escape
 
 from quizgen.cli.context import open_store
-from quizgen.cli.render import error, out, warn
-from quizgen.ingest import DEFAULT_MAX_BYTES, add_articles, parse_size
+from quizgen.cli.render import error, out, progress, warn
+from quizgen.ingest import DEFAULT_MAX_BYTES, add_articles, discover, parse_size
 from quizgen.ingest.article import format_size
 
 
@@ -34,13 +34,14 @@ def add(
         ),
     ] = format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only failures and the summary.")
+        bool, typer.Option("--quiet", "-q", help="No progress bar; print only failures and the summary.")
     ] = False,
 ) -> int:
     """Store articles. Identical text is stored once; bad files are skipped and reported.
 
     The title is the first line of a text file, the first heading of a Markdown
-    file or the <title> of an HTML page. Exits 1 if any file failed.
+    file or the <title> of an HTML page. Articles are stored 100 at a time, so
+    an interrupted run keeps what it stored. Exits 1 if any file failed.
 
     \b
     Example:
@@ -48,8 +49,13 @@ def add(
     """
     limit = parse_size(max_size)
     counts = {"added": 0, "exists": 0, "failed": 0}
-    with open_store(ctx) as store:
-        for outcome in add_articles(store, paths, max_bytes=limit):
+    found = list(discover(paths))
+    with (
+        open_store(ctx) as store,
+        progress("adding", len(found), unit="files", enabled=not quiet) as advance,
+    ):
+        for outcome in add_articles(store, found, max_bytes=limit):
+            advance(1)
             counts[outcome.status] += 1
             for warning in outcome.warnings:
                 warn(warning)

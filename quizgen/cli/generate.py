@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections import deque
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import asdict
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.markup import escape
 
 from quizgen.cli.context import open_store, options
-from quizgen.cli.render import out, warn
+from quizgen.cli.render import out, progress, warn
+
+if TYPE_CHECKING:
+    from quizgen.store.models import Article
+
+# Articles whose items are stored in one transaction: an interrupted run keeps
+# every batch it finished and nothing of the one it was in.
+ARTICLES_PER_COMMIT = 16
 
 
 def generate(
@@ -38,7 +45,8 @@ def generate(
     answers with a full set of distractors), true/false statements and a
     matching set. Regenerating keeps items you approved, edited or rejected,
     updates drafts in place (same key, same review history) and removes
-    drafts no longer made.
+    drafts no longer made. Items are stored every 16 articles: an interrupted
+    run keeps what it stored, and running it again finishes the rest.
 
     \b
     Example:
@@ -48,36 +56,59 @@ def generate(
     from quizgen.items import items_from_doc
 
     with open_store(ctx) as store:
-        articles = store.fetch_articles(article_ids or None)
-        if not articles:
+        ids = store.article_ids(article_ids or None)
+        if not ids:
             out.print("No articles stored yet. Add some with: quizgen add PATH")
             return
         corpus = store.names()
-        docs = analyze((a.text for a in articles), model=options(ctx).model, n_process=jobs)
-        show_progress = not quiet and len(articles) > 1 and sys.stderr.isatty()
-        totals = {"added": 0, "updated": 0, "unchanged": 0, "kept": 0, "removed": 0}
-        with _progress(show_progress, len(articles)) as advance:
-            for article, doc in zip(articles, docs):
+        # Articles are read a page at a time and parsed as they come; the
+        # parser reads ahead, and this queue keeps each one for its document.
+        waiting: deque[Article] = deque()
+
+        def texts() -> Iterator[str]:
+            for article in store.stream_articles(ids):
+                waiting.append(article)
+                yield article.text
+
+        totals = dict.fromkeys(("added", "updated", "unchanged", "kept", "removed"), 0)
+        batch: list[tuple[Article, list]] = []
+
+        def save() -> None:
+            reports = store.save_batch([(article.id, items) for article, items in batch])
+            for (article, items), report in zip(batch, reports):
+                for name in totals:
+                    totals[name] += getattr(report, name)
+                if quiet:
+                    continue
+                if not items:
+                    out.print(
+                        f"article {article.id}: no items - nothing in it that quizgen can ask about "
+                        f"(it needs full sentences with names, numbers, dates or facts) - {escape(article.title)}"
+                    )
+                else:
+                    out.print(
+                        f"article {article.id}: {len(items)} items ({_counts(asdict(report))}) - {escape(article.title)}"
+                    )
+            batch.clear()
+
+        with (
+            progress("generating", len(ids), unit="articles", enabled=not quiet) as advance,
+            closing(analyze(texts(), model=options(ctx).model, n_process=jobs)) as docs,
+        ):
+            for doc in docs:
+                article = waiting.popleft()
                 items = items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
                 if len(doc.text) < len(article.text):
                     warn(
                         f"article {article.id}: only its first {len(doc.text):,} of {len(article.text):,} characters "
                         "were analysed; split it into several articles to use it all"
                     )
-                report = store.save_items(article.id, items)
-                for name in totals:
-                    totals[name] += getattr(report, name)
-                if not quiet and not items:
-                    out.print(
-                        f"article {article.id}: no items - nothing in it that quizgen can ask about "
-                        f"(it needs full sentences with names, numbers, dates or facts) - {escape(article.title)}"
-                    )
-                elif not quiet:
-                    out.print(
-                        f"article {article.id}: {len(items)} items ({_counts(asdict(report))}) - {escape(article.title)}"
-                    )
-                advance()
-    out.print(f"{len(articles)} article{'s' if len(articles) != 1 else ''}: {_counts(totals)}")
+                batch.append((article, items))
+                if len(batch) >= ARTICLES_PER_COMMIT:
+                    save()
+                advance(1)
+            save()
+    out.print(f"{len(ids)} article{'s' if len(ids) != 1 else ''}: {_counts(totals)}")
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -85,19 +116,3 @@ def _counts(counts: dict[str, int]) -> str:
         f"{counts['added']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, "
         f"{counts['kept']} kept as curated, {counts['removed']} removed"
     )
-
-
-@contextmanager
-def _progress(enabled: bool, total: int) -> Iterator[Callable[[], None]]:
-    """A rich progress bar on stderr, or nothing; yields the function that advances it."""
-    if not enabled:
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    with Progress(
-        "generating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(stderr=True)
-    ) as bar:
-        task = bar.add_task("generate", total=total)
-        yield lambda: bar.advance(task)

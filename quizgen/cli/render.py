@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -41,3 +43,46 @@ def print_json(value: Any) -> None:
 
 def local_time(value: datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@contextmanager
+def progress(what: str, total: int, *, unit: str, enabled: bool = True) -> Iterator[Callable[[int], None]]:
+    """A progress bar on standard error, with the count, the rate and the time
+    left; yields the function that advances it by a number of ``unit``.
+
+    It is shown only when ``enabled``, standard error is a terminal and there
+    is more than one thing to do; lines printed meanwhile appear above it.
+    """
+    if not (enabled and total > 1 and sys.stderr.isatty()):
+        yield lambda _n=1: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn(what),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("elapsed,"),
+        TimeRemainingColumn(),
+        TextColumn("left"),
+        console=Console(stderr=True),
+    ) as bar:
+        task = bar.add_task(what, total=total, rate="")
+
+        def advance(n: int = 1) -> None:
+            bar.advance(task, n)
+            speed = bar.tasks[task].speed
+            if speed:
+                bar.update(task, rate=f"{speed:,.1f} {unit}/s")
+
+        yield advance

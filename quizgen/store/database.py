@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL
@@ -23,6 +23,7 @@ from quizgen.store.engine import (
     display_url,
     reporting_connection_errors,
     resolve_url,
+    writer,
 )
 from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus, utcnow
 from quizgen.store.reviews import Reviews
@@ -30,6 +31,9 @@ from quizgen.store.reviews import Reviews
 if TYPE_CHECKING:
     from quizgen.ingest import ArticleText
     from quizgen.items import Item
+
+# Rows per multi-row INSERT: within SQLite's limit of bound values per statement.
+_ROWS_PER_INSERT = 500
 
 # Statuses a person gave an item: regeneration leaves those items alone.
 CURATED = (ItemStatus.approved, ItemStatus.edited, ItemStatus.rejected)
@@ -67,6 +71,7 @@ class Store(Reviews):
     def __init__(self, url: str | URL | None = None, *, upgrade: bool = False) -> None:
         self.url = url if isinstance(url, URL) else resolve_url(url)
         self.engine = create_engine(self.url)
+        self._writer = writer(self.engine)
         try:
             with reporting_connection_errors(self.url):
                 schema.ensure_current(self.engine, self.display_url, allow_upgrade=upgrade)
@@ -92,36 +97,57 @@ class Store(Reviews):
         return f"Store({self.display_url!r})"
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A session for one transaction; ``write=True`` for one that writes,
+        so that concurrent writers queue for the lock rather than fail."""
+        with Session(self._writer if write else self.engine, expire_on_commit=False) as session:
             yield session
 
     # Articles
 
     def add_article(self, read: ArticleText) -> tuple[Article, bool]:
         """Store an article unless the same text is stored; returns it and whether it is new."""
-        digest = read.content_hash
-        existing = self._article_by_hash(digest)
-        if existing is not None:
-            return existing, False
-        article = Article(
-            title=read.title, source=read.source, text=read.text, content_hash=digest
-        )
-        try:
-            with self.session() as session:
-                session.add(article)
-                session.commit()
-        except sa.exc.IntegrityError:
-            # Another process stored the same text between the look-up and the insert.
-            existing = self._article_by_hash(digest)
-            if existing is None:
-                raise
-            return existing, False
-        return article, True
+        return self.add_articles([read])[0]
 
-    def _article_by_hash(self, digest: str) -> Article | None:
-        with self.session() as session:
-            return session.exec(select(Article).where(Article.content_hash == digest)).first()
+    def add_articles(self, reads: Sequence[ArticleText]) -> list[tuple[Article, bool]]:
+        """Store articles in one transaction, each unless the same text is
+        stored already, by this or another process at the same moment: an
+        insert that meets the content hash does nothing. Returns each article
+        and whether it is new, in order."""
+        if not reads:
+            return []
+        now = utcnow()
+        created = []
+        with self.session(write=True) as session:
+            for read in reads:
+                insert = (
+                    self._insert(Article)
+                    .values(
+                        title=read.title,
+                        source=read.source,
+                        text=read.text,
+                        content_hash=read.content_hash,
+                        added_at=now,
+                    )
+                    .on_conflict_do_nothing(index_elements=["content_hash"])
+                    .returning(Article.__table__.c.id)
+                )
+                created.append(session.execute(insert).first() is not None)
+            hashes = {read.content_hash for read in reads}
+            stored = {
+                article.content_hash: article
+                for article in session.exec(select(Article).where(Article.content_hash.in_(hashes)))
+            }
+            session.commit()
+        return [(stored[read.content_hash], new) for read, new in zip(reads, created)]
+
+    def _insert(self, model: type) -> Any:
+        """An INSERT of the database's own dialect, which knows ON CONFLICT."""
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(model.__table__)
 
     def article(self, article_id: int) -> Article:
         with self.session() as session:
@@ -144,6 +170,32 @@ class Store(Reviews):
             raise _no_article(missing)
         return [found[i] for i in article_ids]
 
+    def article_ids(self, article_ids: Sequence[int] | None = None) -> list[int]:
+        """The ids of the articles named, in that order, or of all, in id
+        order; an id that is not stored is an error."""
+        query = select(Article.id).order_by(Article.id)
+        if article_ids is not None:
+            query = query.where(Article.id.in_(list(article_ids)))
+        with self.session() as session:
+            found = list(session.exec(query).all())
+        if article_ids is None:
+            return found
+        stored = set(found)
+        missing = next((i for i in article_ids if i not in stored), None)
+        if missing is not None:
+            raise _no_article(missing)
+        return list(dict.fromkeys(article_ids))
+
+    def stream_articles(self, article_ids: Sequence[int], *, page: int = 64) -> Iterator[Article]:
+        """The articles with these ids, in this order, read a page at a time so
+        that a whole corpus never sits in memory at once. An article removed
+        meanwhile is passed over."""
+        for start in range(0, len(article_ids), page):
+            wanted = article_ids[start : start + page]
+            with self.session() as session:
+                found = {a.id: a for a in session.exec(select(Article).where(Article.id.in_(wanted)))}
+            yield from (found[i] for i in wanted if i in found)
+
     def articles(self) -> list[ArticleSummary]:
         items = (
             select(ItemRecord.article_id, func.count().label("n"))
@@ -162,7 +214,7 @@ class Store(Reviews):
             .outerjoin(items, items.c.article_id == Article.id)
             .order_by(Article.id)
         )
-        with self.session() as session:
+        with self.session(write=True) as session:
             return [ArticleSummary(*row) for row in session.exec(query).all()]
 
     def count_items(self, article_id: int) -> int:
@@ -183,56 +235,89 @@ class Store(Reviews):
     # Items
 
     def save_items(self, article_id: int, items: list[Item]) -> SaveReport:
-        """Store an article's generated items in one transaction.
+        """Store an article's generated items in one transaction (see :meth:`save_batch`)."""
+        return self.save_batch([(article_id, items)])[0]
+
+    def save_batch(self, generated: Sequence[tuple[int, list[Item]]]) -> list[SaveReport]:
+        """Store the generated items of several articles in one transaction.
 
         An item whose key is already stored updates that row if it is still a
         draft, so its review history stays attached; approved, edited and
         rejected items are left as they are. Drafts that were not generated
-        again are removed.
+        again are removed. Two processes saving the same article at once take
+        turns (its row is locked), and a key stored by another process in the
+        meantime is left to that process, so nothing is stored twice.
         """
-        added = updated = unchanged = kept = 0
-        with self.session() as session:
-            if session.get(Article, article_id) is None:
-                raise _no_article(article_id)
-            stored = {
-                row.key: row
-                for row in session.exec(select(ItemRecord).where(ItemRecord.article_id == article_id))
-            }
-            others = set(
-                session.exec(
-                    select(ItemRecord.key).where(
-                        ItemRecord.key.in_([i.key for i in items]), ItemRecord.article_id != article_id
-                    )
+        with self.session(write=True) as session:
+            ids = sorted({article_id for article_id, _ in generated})
+            found = set(
+                session.exec(select(Article.id).where(Article.id.in_(ids)).order_by(Article.id).with_for_update())
+            )
+            missing = next((i for i in ids if i not in found), None)
+            if missing is not None:
+                raise _no_article(missing)
+            reports = [self._save_items(session, article_id, items) for article_id, items in generated]
+            session.commit()
+        return reports
+
+    def _save_items(self, session: Session, article_id: int, items: list[Item]) -> SaveReport:
+        updated = unchanged = kept = 0
+        stored = {
+            row.key: row for row in session.exec(select(ItemRecord).where(ItemRecord.article_id == article_id))
+        }
+        others = set(
+            session.exec(
+                select(ItemRecord.key).where(
+                    ItemRecord.key.in_([i.key for i in items]), ItemRecord.article_id != article_id
                 )
             )
-            fresh = set()
-            now = utcnow()
-            for item in items:
-                if item.key in others or item.key in fresh:
-                    continue
-                fresh.add(item.key)
-                fields = _record_fields(item)
-                row = stored.get(item.key)
-                if row is None:
-                    session.add(ItemRecord(article_id=article_id, **fields))
-                    added += 1
-                elif row.status in CURATED:
-                    kept += 1
+        )
+        fresh = set()
+        new_rows = []
+        now = utcnow()
+        for item in items:
+            if item.key in others or item.key in fresh:
+                continue
+            fresh.add(item.key)
+            fields = _record_fields(item)
+            row = stored.get(item.key)
+            if row is None:
+                new_rows.append(
+                    {
+                        **fields,
+                        "kind": fields["kind"].value,
+                        "article_id": article_id,
+                        "status": ItemStatus.draft.value,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+            elif row.status in CURATED:
+                kept += 1
+            else:
+                changed = any(getattr(row, name) != value for name, value in fields.items())
+                for name, value in fields.items():
+                    setattr(row, name, value)
+                if changed:
+                    row.updated_at = now
+                    updated += 1
                 else:
-                    changed = any(getattr(row, name) != value for name, value in fields.items())
-                    for name, value in fields.items():
-                        setattr(row, name, value)
-                    if changed:
-                        row.updated_at = now
-                        updated += 1
-                    else:
-                        unchanged += 1
-            removed = 0
-            for key, row in stored.items():
-                if key not in fresh and row.status == ItemStatus.draft:
-                    session.delete(row)
-                    removed += 1
-            session.commit()
+                    unchanged += 1
+        removed = 0
+        for key, row in stored.items():
+            if key not in fresh and row.status == ItemStatus.draft:
+                session.delete(row)
+                removed += 1
+        session.flush()
+        added = 0
+        for start in range(0, len(new_rows), _ROWS_PER_INSERT):
+            insert = (
+                self._insert(ItemRecord)
+                .values(new_rows[start : start + _ROWS_PER_INSERT])
+                .on_conflict_do_nothing(index_elements=["key"])
+                .returning(ItemRecord.__table__.c.key)
+            )
+            added += len(session.execute(insert).all())
         return SaveReport(added=added, updated=updated, unchanged=unchanged, kept=kept, removed=removed)
 
     def names(self, *, per_label: int = 200) -> dict[str, list[str]]:

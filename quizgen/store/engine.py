@@ -20,6 +20,8 @@ from quizgen.errors import StoreError, UsageError
 
 DB_ENV = "QUIZGEN_DB"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Execution option of the connections whose transactions write.
+WRITES = "quizgen_writes"
 
 
 def default_url() -> str:
@@ -94,7 +96,9 @@ def _sqlite_engine(url: URL) -> Engine:
     @sa.event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
         # WAL lets a quiz read while an import writes; foreign keys are off in
-        # SQLite unless asked for on every connection.
+        # SQLite unless asked for on every connection. The driver's own BEGIN
+        # is turned off so that `_begin` decides how each transaction starts.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -102,7 +106,22 @@ def _sqlite_engine(url: URL) -> Engine:
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
 
+    @sa.event.listens_for(engine, "begin")
+    def _begin(connection: sa.Connection) -> None:
+        # A transaction that will write takes the write lock when it begins.
+        # Begun as a reader, it could not become a writer once another
+        # process had written since its first read: SQLite then fails at once
+        # with "database is locked" instead of waiting its turn.
+        immediate = connection.get_execution_options().get(WRITES, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
     return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine for transactions that write: on SQLite they wait for the
+    write lock when they begin, so concurrent writers queue instead of failing."""
+    return engine.execution_options(**{WRITES: True})
 
 
 @contextmanager

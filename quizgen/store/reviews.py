@@ -58,7 +58,7 @@ class Reviews:
 
     def learner(self, name: str) -> Learner:
         """The learner called ``name``, created on first use (by several processes at once, too)."""
-        with self.session() as session:
+        with self.session(write=True) as session:
             found = session.exec(select(Learner).where(Learner.name == name)).first()
             if found is not None:
                 return found
@@ -126,7 +126,7 @@ class Reviews:
         bury). ``replacing`` is an earlier answer to the same item that this
         one corrects (a new rating, "I was right"): its log row goes in the
         same transaction, and the state it replaced stays the one to undo to."""
-        with self.session() as session:
+        with self.session(write=True) as session:
             row = _state(session, learner_id, item_id)
             before = Scheduled(item_id, dict(row.card) if row else None, row.due if row else None)
             if replacing is not None:
@@ -150,7 +150,7 @@ class Reviews:
 
     def undo_review(self, learner_id: int, answered: Answered) -> None:
         """Remove an answer's log row and put its item's scheduling state back, in one transaction."""
-        with self.session() as session:
+        with self.session(write=True) as session:
             if answered.log_id:
                 log = session.get(ReviewLog, answered.log_id)
                 if log is not None:
@@ -172,7 +172,7 @@ class Reviews:
         from quizgen.errors import NotFound
         from quizgen.store.models import utcnow
 
-        with self.session() as session:
+        with self.session(write=True) as session:
             row = session.get(ItemRecord, item_id)
             if row is None:
                 raise NotFound(f"no item with id {item_id}; see: quizgen items list")
@@ -187,7 +187,7 @@ class Reviews:
         """Approve or reject items (or put them back to draft), all in one transaction."""
         from quizgen.errors import NotFound
 
-        with self.session() as session:
+        with self.session(write=True) as session:
             rows = []
             for item_id in item_ids:
                 row = session.get(ItemRecord, item_id)
