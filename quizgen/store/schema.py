@@ -7,6 +7,8 @@ other mismatch is refused before anything is read or written.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,8 +17,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from quizgen.errors import SchemaOutOfDate, SchemaTooNew, StoreError
+from quizgen.store.engine import writer
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The key of the PostgreSQL advisory lock held while the schema is checked or changed.
+SCHEMA_LOCK = 7_233_517_101
 
 
 @dataclass(frozen=True)
@@ -53,12 +58,15 @@ def head_revision() -> str:
     return head
 
 
-def status(engine: Engine) -> SchemaStatus:
+def status(bind: Engine | Connection) -> SchemaStatus:
+    """The schema version of the database, and whether it is empty."""
+    if isinstance(bind, Engine):
+        with bind.connect() as connection:
+            return status(connection)
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(sa.inspect(connection).get_table_names()) - {"alembic_version"}
+    current = MigrationContext.configure(bind).get_current_revision()
+    tables = set(sa.inspect(bind).get_table_names()) - {"alembic_version"}
     return SchemaStatus(
         current=current, head=head_revision(), known=_known(current), empty=not tables
     )
@@ -77,24 +85,44 @@ def _known(revision: str | None) -> bool:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision`` (the latest by default)."""
+    with _locked(engine) as connection:
+        _upgrade(connection, revision)
+
+
+def _upgrade(connection: Connection, revision: str = "head") -> None:
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(_config(connection), revision)
+    command.upgrade(_config(connection), revision)
+
+
+@contextmanager
+def _locked(engine: Engine) -> Iterator[Connection]:
+    """A transaction that no other quizgen process changing the schema runs
+    beside: a transaction-scoped advisory lock on PostgreSQL, the write lock
+    taken at BEGIN on SQLite."""
+    with writer(engine).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+        yield connection
 
 
 def ensure_current(engine: Engine, where: str, *, allow_upgrade: bool = False) -> None:
     """Create an empty database, accept a current one, refuse anything else.
 
     An older quizgen database is upgraded only with ``allow_upgrade``. ``where``
-    names the database in messages, with any password hidden.
+    names the database in messages, with any password hidden. Processes that
+    open a new database at the same moment take turns: one creates it, the
+    others find it made.
     """
-    state = status(engine)
-    if state.up_to_date:
+    if status(engine).up_to_date:
         return
-    if (state.current is None and state.empty) or (allow_upgrade and state.known and state.current):
-        upgrade(engine)
-        return
+    with _locked(engine) as connection:
+        state = status(connection)
+        if state.up_to_date:
+            return
+        if (state.current is None and state.empty) or (allow_upgrade and state.known and state.current):
+            _upgrade(connection)
+            return
     if state.current is None:
         raise StoreError(
             f"{where} has tables but no quizgen schema version; it is not a quizgen "

@@ -1,0 +1,344 @@
+"""A classroom on one database: processes that generate at the same time, learners
+who quiz at the same time, and the query plans at 100,000 review logs.
+
+Each test runs against the database the suite was given: SQLite files, or the
+PostgreSQL server named by QUIZGEN_TEST_DB.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pexpect
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from quizgen.ingest import read_all
+from quizgen.store import Article, ItemRecord, Learner, ReviewLog, ReviewState, Store
+from quizgen.store.reviews import Selection
+from tests.conftest import ROOT, SEEDS
+from tests.test_quiz import items, on_screen, right_answer, seeded, spawn  # noqa: F401 (fixture)
+
+NEWS = ROOT / "tests" / "data" / "news"
+
+
+def copies(folder: Path, numbers: range) -> Path:
+    """Distinct articles made from the real ones, numbered as given (the same
+    number makes the same text, so two folders can overlap)."""
+    originals = [a for a in read_all([SEEDS, NEWS]) if not isinstance(a, Exception)]
+    folder.mkdir()
+    for n in numbers:
+        article = originals[n % len(originals)]
+        (folder / f"{n:03d}.txt").write_text(f"{article.title} ({n})\n\n{article.text}\n\nEdition {n}.\n", encoding="utf-8")
+    return folder
+
+
+def together(db_url: str, *commands: list[str]) -> list[subprocess.CompletedProcess]:
+    """Run several quizgen commands at the same moment; wait for all of them."""
+    env = {**os.environ, "QUIZGEN_DB": db_url}
+    env.pop("QUIZGEN_DEBUG", None)
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-m", "quizgen", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, env=env, cwd=str(ROOT),
+        )
+        for command in commands
+    ]
+    done = []
+    for process in started:
+        out, err = process.communicate(timeout=300)
+        done.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+    return done
+
+
+def contents(db_url: str) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Each stored article's questions and clozes, by content hash."""
+    with Store(db_url) as store, Session(store.engine) as session:
+        hashes = dict(session.exec(select(Article.id, Article.content_hash)).all())
+        rows = session.exec(
+            select(ItemRecord.article_id, ItemRecord.key, ItemRecord.kind, ItemRecord.prompt, ItemRecord.answer)
+        ).all()
+    found: dict[str, list] = {digest: [] for digest in hashes.values()}
+    for article_id, key, kind, prompt, answer in rows:
+        if str(getattr(kind, "value", kind)) in ("wh", "cloze"):
+            found[hashes[article_id]].append((key, str(getattr(kind, "value", kind)), prompt, answer))
+    return {digest: sorted(rows) for digest, rows in found.items()}
+
+
+def test_two_processes_adding_and_generating_overlapping_articles_store_each_once(db_url: str, tmp_path: Path):
+    first = copies(tmp_path / "first", range(0, 24))
+    second = copies(tmp_path / "second", range(12, 36))
+    added = together(db_url, ["add", "--quiet", str(first)], ["add", "--quiet", str(second)])
+    assert [r.returncode for r in added] == [0, 0], [r.stderr for r in added]
+    with Store(db_url) as store:
+        stored = store.articles()
+    assert len(stored) == 36
+    assert Counter(a.title for a in stored).most_common(1)[0][1] == 1
+    # Both say what they did: together, every article is new exactly once.
+    new = [int(r.stdout.split(" added")[0].split()[-1]) for r in added]
+    assert sum(new) == 36, [r.stdout for r in added]
+
+    ids = [str(a.id) for a in stored]
+    generated = together(
+        db_url,
+        # Started together on the same first articles, they save the same batches at about the same moment.
+        ["generate", "--quiet"],
+        ["generate", "--quiet", *ids[:30]],
+    )
+    assert [r.returncode for r in generated] == [0, 0], [r.stderr for r in generated]
+    assert all(r.stderr == "" for r in generated)
+
+    with Store(db_url) as store, Session(store.engine) as session:
+        rows = session.exec(select(ItemRecord.article_id, ItemRecord.kind, ItemRecord.prompt, ItemRecord.answer)).all()
+    assert len(rows) == len(set(rows)), "an item is stored twice"
+    assert {article_id for article_id, *_ in rows} == {a.id for a in stored}
+
+    # One process doing the same work alone stores the same questions.
+    alone = f"sqlite:///{tmp_path / 'alone.db'}"
+    for command in (["add", "--quiet", str(first), str(second)], ["generate", "--quiet"]):
+        (result,) = together(alone, command)
+        assert result.returncode == 0, result.stderr
+    assert contents(db_url) == contents(alone)
+
+
+def _save_when_all_are_ready(url: str, article_id: int, items: list, barrier, reports) -> None:
+    with Store(url) as store:
+        barrier.wait(timeout=60)
+        report = store.save_batch([(article_id, items)])[0]
+    reports.put((report.added, report.updated + report.unchanged))
+
+
+def test_processes_saving_the_same_article_at_the_same_moment_take_turns(store: Store, db_url: str):
+    import multiprocessing
+
+    import quizgen
+    from quizgen.ingest import read_article
+
+    article, _ = store.add_article(read_article(next(SEEDS.glob("*.txt"))))
+    items = quizgen.generate(article.text)
+    context = multiprocessing.get_context("fork")
+    savers, rounds = 3, 3
+    for attempt in range(rounds):
+        barrier, reports = context.Barrier(savers), context.Queue()
+        processes = [
+            context.Process(target=_save_when_all_are_ready, args=(db_url, article.id, items, barrier, reports))
+            for _ in range(savers)
+        ]
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.join(timeout=120)
+        assert [p.exitcode for p in processes] == [0] * savers
+        done = [reports.get(timeout=5) for _ in range(savers)]
+        # Each item is stored once, by whichever process came first; the others found it.
+        assert sum(added for added, _ in done) == (len(items) if attempt == 0 else 0)
+        assert all(added + found == len(items) for added, found in done)
+    assert len(store.items(article.id)) == len(items)
+
+
+def answer_one(child: pexpect.spawn, stored: list[ItemRecord]) -> ItemRecord | None:
+    """Answer the question on screen rightly; None when the session has ended."""
+    if child.expect(["answer> ", r"\d+ answered, \d+ right"]) == 1:
+        child.expect(pexpect.EOF)
+        child.close()
+        return None
+    item = on_screen(child.before, stored)
+    child.sendline(right_answer(item))
+    child.expect("Right")
+    child.expect("> ")
+    child.sendline("")
+    return item
+
+
+def learner_logs(db_url: str, name: str) -> list[ReviewLog]:
+    with Store(db_url) as store, Session(store.engine) as session:
+        who = session.exec(select(Learner).where(Learner.name == name)).one()
+        return list(session.exec(select(ReviewLog).where(ReviewLog.learner_id == who.id).order_by(ReviewLog.id)))
+
+
+def test_two_learners_quizzing_at_the_same_time_keep_every_answer(seeded: str):  # noqa: F811
+    stored = items(seeded)
+    children = {name: spawn(seeded, learner=name) for name in ("ada", "bob")}
+    answered: dict[str, list[int]] = {name: [] for name in children}
+    while children:
+        # Turn by turn, so that each answer is written while the other learner's session is open.
+        for name, child in list(children.items()):
+            item = answer_one(child, stored)
+            if item is None:
+                assert child.exitstatus == 0
+                del children[name]
+            else:
+                answered[name].append(item.id)
+    assert answered["ada"] and sorted(answered["ada"]) == sorted(answered["bob"])
+    for name, ids in answered.items():
+        assert [log.item_id for log in learner_logs(seeded, name)] == ids
+    with Store(seeded) as store, Session(store.engine) as session:
+        states = session.exec(select(ReviewState.learner_id, ReviewState.item_id)).all()
+    assert len(states) == len(answered["ada"]) + len(answered["bob"])
+
+
+# Writes answers as fast as it can: a learner's whole session squeezed into a loop.
+HAMMER = """
+import sys
+from datetime import datetime, timedelta, timezone
+from quizgen.store import ReviewLog, Store
+
+url, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with Store(url) as store:
+    learner = store.learner(name)
+    ids = [item.id for item in store.items()]
+    for n in range(count):
+        now = datetime.now(timezone.utc)
+        item_id = ids[n % len(ids)]
+        log = ReviewLog(learner_id=learner.id, item_id=item_id, rating=3, reviewed_at=now, state="new", correct=True)
+        store.record_review(learner.id, item_id, card={"n": n}, due=now + timedelta(days=1), log=log)
+print(count)
+"""
+
+
+def test_answers_written_at_the_same_moment_by_many_learners_are_all_kept(seeded: str):  # noqa: F811
+    learners, count = 4, 150
+    env = {**os.environ}
+    started = [
+        subprocess.Popen(
+            [sys.executable, "-c", HAMMER, seeded, f"learner{n}", str(count)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=str(ROOT),
+        )
+        for n in range(learners)
+    ]
+    results = [process.communicate(timeout=300) for process in started]
+    assert [process.returncode for process in started] == [0] * learners, [err for _, err in results]
+    for n in range(learners):
+        logs = learner_logs(seeded, f"learner{n}")
+        assert len(logs) == count
+    with Store(seeded) as store, Session(store.engine) as session:
+        states = session.exec(select(ReviewState)).all()
+        stored_items = len(store.items())
+    assert len(states) == learners * min(count, stored_items)
+
+
+# The queries a quiz and `quizgen stats` run, at a classroom's scale.
+LEARNERS, ITEMS, LOGS = 30, 2_000, 100_000
+
+
+def classroom(store: Store) -> None:
+    """30 learners, 2,000 items, 30,000 scheduling states and 100,000 review logs."""
+    rng = random.Random(7)
+    now = datetime.now(timezone.utc)
+    with store.engine.begin() as connection:
+        article_id = connection.execute(
+            sa.insert(Article.__table__).values(
+                title="Classroom", source="bench", text="x", content_hash="c" * 64, language="en", added_at=now
+            ).returning(Article.__table__.c.id)
+        ).scalar_one()
+        connection.execute(
+            sa.insert(ItemRecord.__table__),
+            [
+                dict(
+                    article_id=article_id, key=f"k{n}", kind="wh", prompt=f"Question {n}?", answer=f"answer {n}",
+                    accepted_answers=[], distractors=[], sentence="s", sentence_start=0, rule="svo/wh", score=0.5,
+                    reasons=[], label="", pairs=[], status="draft", created_at=now, updated_at=now,
+                )
+                for n in range(ITEMS)
+            ],
+        )
+        item_ids = connection.execute(sa.select(ItemRecord.__table__.c.id).order_by(ItemRecord.__table__.c.id)).scalars().all()
+        connection.execute(
+            sa.insert(Learner.__table__), [dict(name=f"student{n:02d}", created_at=now) for n in range(LEARNERS)]
+        )
+        learner_ids = connection.execute(sa.select(Learner.__table__.c.id).order_by(Learner.__table__.c.id)).scalars().all()
+        studied = {learner: rng.sample(item_ids, ITEMS // 2) for learner in learner_ids}
+        connection.execute(
+            sa.insert(ReviewState.__table__),
+            [
+                dict(
+                    learner_id=learner, item_id=item, due=now + timedelta(hours=rng.randint(-500, 2000)),
+                    card={"stability": rng.random() * 40}, updated_at=now,
+                )
+                for learner, chosen in studied.items()
+                for item in chosen
+            ],
+        )
+        connection.execute(
+            sa.insert(ReviewLog.__table__),
+            [
+                dict(
+                    learner_id=(learner := learner_ids[n % LEARNERS]), item_id=rng.choice(studied[learner]),
+                    rating=rng.randint(1, 4), reviewed_at=now - timedelta(minutes=rng.randint(0, 200_000)),
+                    duration_ms=5000, response="r", correct=True, state=rng.choice(["new", "review", "learning"]),
+                )
+                for n in range(LOGS)
+            ],
+        )
+    if store.engine.dialect.name == "postgresql":
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("ANALYZE")
+    else:
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
+
+def statements(store: Store, run) -> list[tuple[str, object]]:
+    """The SQL statements ``run()`` sends to the database, with their parameters."""
+    seen = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    sa.event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        run()
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", record)
+    return seen
+
+
+def plan(store: Store, statement: str, parameters: object) -> list[str]:
+    sqlite = store.engine.dialect.name == "sqlite"
+    with store.engine.connect() as connection:
+        cursor = connection.connection.cursor()
+        cursor.execute(("EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN ") + statement, parameters)
+        rows = cursor.fetchall()
+    return [row[-1] for row in rows]
+
+
+def test_the_due_and_stats_queries_use_indexes_at_100000_review_logs(store: Store):
+    from quizgen.quiz.stats import stats
+
+    classroom(store)
+    with Session(store.engine) as session:
+        assert session.exec(select(sa.func.count()).select_from(ReviewLog)).one() == LOGS
+    learner = store.learner("student07")
+    now = datetime.now(timezone.utc)
+    with Session(store.engine) as session:
+        logged = session.exec(select(sa.func.count()).where(ReviewLog.learner_id == learner.id)).one()
+    assert LOGS // LEARNERS <= logged <= LOGS // LEARNERS + 1
+
+    def quiz_and_stats() -> None:
+        assert store.due_items(learner.id, now, Selection(), limit=50)
+        store.new_items(learner.id, Selection(), limit=20)
+        store.new_studied_since(learner.id, now - timedelta(days=1))
+        store.review_logs(learner.id, since=now - timedelta(days=7))
+        assert stats(store, "student07", now).reviews == logged
+
+    sent = statements(store, quiz_and_stats)
+    touching = [(s, p) for s, p in sent if "reviewlog" in s or "reviewstate" in s]
+    assert len(touching) >= 9, [s for s, _ in sent]
+    for statement, parameters in touching:
+        lines = plan(store, statement, parameters)
+        shown = "\n".join(lines)
+        if store.engine.dialect.name == "sqlite":
+            # Every access to the review tables is a search by an index, never a scan.
+            reads = [line for line in lines if "reviewlog" in line or "reviewstate" in line]
+            assert reads and all(line.startswith("SEARCH") for line in reads), f"{statement}\n{shown}"
+        else:
+            assert "Seq Scan on reviewlog" not in shown and "Seq Scan on reviewstate" not in shown, f"{statement}\n{shown}"
+            assert "Index" in shown, f"{statement}\n{shown}"
