@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,17 +42,32 @@ def _server() -> Iterator[sa.Engine | None]:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, _server: sa.Engine | None) -> Iterator[str]:
+def new_db_url(tmp_path: Path, _server: sa.Engine | None) -> Iterator[Callable[[], str]]:
+    """Make URLs of new, empty databases that exist for this test only."""
+    made: list[str] = []
+
+    def make() -> str:
+        if _server is None:
+            path = tmp_path / (f"quizgen-{len(made)}.db" if made else "quizgen.db")
+            made.append(str(path))
+            return f"sqlite:///{path}"
+        name = f"quizgen_test_{uuid.uuid4().hex[:12]}"
+        with _server.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        made.append(name)
+        return make_url(TEST_DB).set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    if _server is not None:
+        with _server.connect() as conn:
+            for name in made:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def db_url(new_db_url: Callable[[], str]) -> str:
     """A URL of a new, empty database that exists for this test only."""
-    if _server is None:
-        yield f"sqlite:///{tmp_path / 'quizgen.db'}"
-        return
-    name = f"quizgen_test_{uuid.uuid4().hex[:12]}"
-    with _server.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield make_url(TEST_DB).set(database=name).render_as_string(hide_password=False)
-    with _server.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return new_db_url()
 
 
 @pytest.fixture

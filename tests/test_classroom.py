@@ -11,6 +11,7 @@ import os
 import random
 import subprocess
 import sys
+import uuid
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -18,12 +19,13 @@ from pathlib import Path
 import pexpect
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from quizgen.ingest import read_all
 from quizgen.store import Article, ItemRecord, Learner, ReviewLog, ReviewState, Store
 from quizgen.store.reviews import Selection
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, TEST_DB
 from tests.test_quiz import items, on_screen, right_answer, seeded, spawn  # noqa: F401 (fixture)
 
 NEWS = ROOT / "tests" / "data" / "news"
@@ -342,3 +344,67 @@ def test_the_due_and_stats_queries_use_indexes_at_100000_review_logs(store: Stor
         else:
             assert "Seq Scan on reviewlog" not in shown and "Seq Scan on reviewstate" not in shown, f"{statement}\n{shown}"
             assert "Index" in shown, f"{statement}\n{shown}"
+
+
+def readme_grants() -> str:
+    """The SQL of the README's classroom setup that lets the students' login in."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## A classroom on PostgreSQL") :]
+    block = section[section.index("```sql") + len("```sql") : section.index("```", section.index("```sql") + 6)]
+    return " ".join(block.split())
+
+
+@pytest.mark.skipif(not TEST_DB, reason="the classroom setup is for PostgreSQL; set QUIZGEN_TEST_DB")
+def test_the_readme_classroom_setup_lets_students_quiz_but_not_change_items(tmp_path: Path):
+    server = sa.create_engine(TEST_DB, isolation_level="AUTOCOMMIT")
+    suffix = uuid.uuid4().hex[:8]
+    teacher, students, database = f"teacher_{suffix}", f"class_{suffix}", f"quizgen_class_{suffix}"
+    url = make_url(TEST_DB)
+    teacher_url = url.set(username=teacher, password="teacher-pw", database=database).render_as_string(hide_password=False)
+    student_url = url.set(username=students, password="class-pw", database=database).render_as_string(hide_password=False)
+    with server.connect() as connection:
+        connection.exec_driver_sql(f"CREATE ROLE {teacher} LOGIN PASSWORD 'teacher-pw'")
+        connection.exec_driver_sql(f"CREATE ROLE {students} LOGIN PASSWORD 'class-pw'")
+        connection.exec_driver_sql(f'CREATE DATABASE "{database}" OWNER {teacher}')
+    try:
+        for command in (["add", "--quiet", str(SEEDS)], ["generate", "--quiet"]):
+            (result,) = together(teacher_url, command)
+            assert result.returncode == 0, result.stderr
+        grants = sa.create_engine(teacher_url)
+        with grants.begin() as connection:
+            connection.exec_driver_sql(readme_grants().replace(" TO class;", f" TO {students};"))
+        grants.dispose()
+
+        stored = items(teacher_url)
+        child = spawn(student_url, learner="ada")
+        first = answer_one(child, stored)
+        second = answer_one(child, stored)
+        child.expect("answer> ")
+        child.sendline("e")
+        child.expect("question ")
+        child.sendline("A question the student would rather answer?")
+        child.expect("answer ")
+        child.sendline("")
+        child.expect("Not saved: this database login may not change items")
+        child.sendline("q")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+        assert [log.item_id for log in learner_logs(teacher_url, "ada")] == [first.id, second.id]
+        assert items(teacher_url) == stored
+
+        (shown,) = together(student_url, ["stats", "--learner", "ada", "--json"])
+        assert shown.returncode == 0 and '"reviews": 2' in shown.stdout
+        for command in (["items", "approve", str(first.id)], ["add", str(NEWS)], ["generate", "--quiet"]):
+            (refused,) = together(student_url, command)
+            assert refused.returncode == 1, command
+            assert refused.stderr.startswith("quizgen: error: permission denied for table ")
+            assert "this database login may not do that" in refused.stderr and refused.stderr.count("\n") == 1
+            assert "class-pw" not in refused.stderr
+        assert items(teacher_url) == stored
+    finally:
+        with server.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {teacher}")
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {students}")
+        server.dispose()

@@ -105,7 +105,12 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args or bool(os.environ.get("QUIZGEN_DEBUG"))
     command = typer.main.get_command(app)
     try:
-        result = command.main(args=args, prog_name="quizgen", standalone_mode=False)
+        # Run directly rather than by command.main(), which turns Ctrl-C into a
+        # silent exit code: here it reaches the handler below like any error.
+        with command.make_context("quizgen", list(args)) as ctx:
+            result = command.invoke(ctx)
+    except typer.Exit as exc:
+        result = exc.exit_code
     except QuizgenError as exc:
         if debug:
             raise
@@ -121,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(0)
         hint = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
         _fail(f"{message}{hint}", getattr(exc, "exit_code", 1))
-    except (typer.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt, EOFError):
         _fail("interrupted", 130)
     except BrokenPipeError:
         # Output piped into `head` and the like: stop quietly.
@@ -133,12 +138,29 @@ def main(argv: list[str] | None = None) -> None:
         if type(exc).__name__ == "OperationalError" and "locked" in str(exc):
             # SQLite waited its busy timeout for another writer to finish.
             _fail("the database is locked by another program writing to it; try again when it has finished", 1)
+        denied = _permission_denied(exc)
+        if denied:
+            _fail(
+                f"{denied}: this database login may not do that; a student's login can quiz and see stats, "
+                "adding, generating and changing items need the teacher's (see the README's classroom setup)",
+                1,
+            )
         _fail(
             f"unexpected {type(exc).__name__}: {_first_line(exc)}; "
             "run again with --debug for the traceback",
             1,
         )
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def _permission_denied(exc: BaseException) -> str | None:
+    """PostgreSQL's reason when the login lacks a privilege, such as "permission denied for table item"."""
+    from quizgen.store.engine import PERMISSION_DENIED
+
+    cause = getattr(exc, "orig", None)
+    if getattr(cause, "sqlstate", None) == PERMISSION_DENIED:
+        return _first_line(cause)
+    return None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -85,7 +85,7 @@ def csv(
 
     with open_store(ctx) as store:
         selection = select_items(store, article_ids)
-    write_output(out_path, anki_text(anki_notes(selection, deck=deck)).encode("utf-8"))
+    write_output(out_path, anki_text(anki_notes(selection, deck=deck)).encode("utf-8"), default_name="quizgen.txt")
     _report(selection, out_path)
 
 
@@ -110,7 +110,7 @@ def quizlet(
 
     with open_store(ctx) as store:
         selection = select_items(store, article_ids)
-    write_output(out_path, quizlet_text(selection).encode("utf-8"))
+    write_output(out_path, quizlet_text(selection).encode("utf-8"), default_name="quizlet.txt")
     _report(selection, out_path)
 
 

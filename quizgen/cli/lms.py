@@ -54,7 +54,10 @@ def moodle(
     from quizgen.export.output import write_output
 
     selection, titles = _items(ctx, article_ids)
-    write_output(out_path, moodle_xml(selection.items, category=category, titles=titles, seed=seed))
+    write_output(
+        out_path, moodle_xml(selection.items, category=category, titles=titles, seed=seed),
+        default_name="quizgen-moodle.xml",
+    )
     _written(selection, out_path)
 
 
@@ -75,7 +78,10 @@ def gift(
     from quizgen.export.output import write_output
 
     selection, titles = _items(ctx, article_ids)
-    write_output(out_path, gift_text(selection.items, category=category, titles=titles, seed=seed).encode("utf-8"))
+    write_output(
+        out_path, gift_text(selection.items, category=category, titles=titles, seed=seed).encode("utf-8"),
+        default_name="quizgen-gift.txt",
+    )
     _written(selection, out_path)
 
 
@@ -96,7 +102,7 @@ def qti(
     from quizgen.export.output import write_output
 
     selection, _ = _items(ctx, article_ids)
-    write_output(out_path, qti_zip(selection.items, title=title, seed=seed))
+    write_output(out_path, qti_zip(selection.items, title=title, seed=seed), default_name="quizgen-qti.zip")
     _written(selection, out_path)
 
 
@@ -125,7 +131,7 @@ def kahoot(
         from quizgen.export import ExportError
 
         raise ExportError("no item fits Kahoot (multiple choice or true/false within its limits); nothing written")
-    write_output(out_path, data)
+    write_output(out_path, data, default_name="quizgen-kahoot.xlsx")
     _written(selection, out_path, f" ({kept} in the sheet, {len(skipped)} skipped)")
     for item, reason in skipped:
         if kind_of(item) in ("multiple_choice", "true_false"):

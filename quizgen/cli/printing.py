@@ -43,13 +43,15 @@ def print_sheet(
     Example:
       quizgen export print 1 --versions 2 --seed 7 --title "World news quiz"
     """
-    from quizgen.export import ExportError
+    from quizgen.export.output import refuse_directory, write_files
     from quizgen.export.print.worksheet import sheet
     from quizgen.export.selection import select_items
     from quizgen.forms.siblings import one_per_fact
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use pdf, typ, docx or md")
+    target = Path(out_path)
+    refuse_directory(target, f"worksheet.{fmt}")
     with open_store(ctx) as store:
         selection = select_items(store, article_ids)
     items = one_per_fact(selection.items)
@@ -57,39 +59,36 @@ def print_sheet(
         titles = [selection.articles[i].title for i in dict.fromkeys(item.article_id for item in items)]
         title = titles[0] if len(titles) == 1 else "Quiz"
     made = sheet(items, title=title, versions=versions, seed=seed, points=max(points, 1), show_points=points > 0)
-    target = Path(out_path)
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     letters = [v.letter for v in made.versions] if separate else [None]
     for letter in letters:
         stem = target.with_suffix("").name + (f"-{letter}" if letter else "")
         for part, data in (("", made.data(keys=False, only=letter)), ("-key", made.data(worksheets=False, only=letter))):
-            path = target.with_name(f"{stem}{part}.{fmt}")
-            try:
-                _write(path, fmt, data)
-            except OSError as exc:
-                raise ExportError(f"{path}: cannot write it ({exc.strerror or exc}); choose another --out") from exc
-            written.extend([path.with_suffix(".json"), path] if fmt == "typ" else [path])
+            files.extend(_rendered(target.with_name(f"{stem}{part}.{fmt}"), fmt, data))
+    write_files(files)
     out.print(
         f"{len(items)} questions ({selection.describe()}), {versions} version{'s' if versions != 1 else ''}: "
-        + ", ".join(str(p) for p in written)
+        + ", ".join(str(path) for path, _ in files)
     )
 
 
-def _write(path: Path, fmt: str, data: dict) -> None:
+def _rendered(path: Path, fmt: str, data: dict) -> list[tuple[Path, bytes]]:
+    """The files of one worksheet or key: the document, or Typst source with its data."""
     from quizgen.export.print.markdown import markdown
     from quizgen.export.print.pdf import pdf, typst_source
 
     if fmt == "pdf":
-        path.write_bytes(pdf(data))
-    elif fmt == "docx":
+        return [(path, pdf(data))]
+    if fmt == "docx":
         from quizgen.export.print.docx import docx
 
-        path.write_bytes(docx(data))
-    elif fmt == "md":
-        path.write_text(markdown(data), encoding="utf-8")
-    else:
-        import json
+        return [(path, docx(data))]
+    if fmt == "md":
+        return [(path, markdown(data).encode("utf-8"))]
+    import json
 
-        data_path = path.with_suffix(".json")
-        data_path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        path.write_text(typst_source(data_path.name), encoding="utf-8")
+    data_path = path.with_suffix(".json")
+    return [
+        (data_path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")),
+        (path, typst_source(data_path.name).encode("utf-8")),
+    ]

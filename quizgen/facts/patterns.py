@@ -38,6 +38,8 @@ def extract_facts(doc: Doc) -> list[Fact]:
     defined = acronyms(doc)
     best: dict[tuple[int, int], Fact] = {}
     for index, sentence in enumerate(sentences):
+        if not _has_verb(sentence):
+            continue
         weight = position_weight(index) * (0.5 + centrality[index] * len(sentences))
         for pattern, answer, detail in _candidates(sentence, defined):
             if not answer.text.strip():
@@ -58,6 +60,12 @@ def extract_facts(doc: Doc) -> list[Fact]:
             if place not in best or PRIORITY[pattern] < PRIORITY[best[place].pattern]:
                 best[place] = fact
     return sorted(best.values(), key=lambda f: (-f.salience, f.answer_start, f.pattern))
+
+
+def _has_verb(sentence: Span) -> bool:
+    """Whether the sentence says something: a line of figures, a table row or
+    a list of words is taken for a sentence by the parser, but has no verb."""
+    return any(token.pos_ in ("VERB", "AUX") for token in sentence)
 
 
 def _label(span: Span) -> str:

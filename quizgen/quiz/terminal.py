@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -29,6 +30,7 @@ from quizgen.quiz.check import Verdict, check_choice, check_true_false, check_ty
 from quizgen.quiz.scheduler import RATING_NAMES
 from quizgen.quiz.session import Session
 from quizgen.store import ItemRecord
+from quizgen.store.engine import PERMISSION_DENIED
 
 LETTERS = "ABCDEFGHIJ"
 BLANK = "_____"
@@ -235,7 +237,14 @@ def _edit(session: Session, screen: Screen, item: ItemRecord) -> None:
     console.print("Edit the item (Enter keeps what is there).")
     prompt = screen.read(f"question [{item.prompt}]: ")
     answer = screen.read(f"answer [{item.answer}]: ")
-    edited = session.edit(item, prompt=(prompt or "").strip() or item.prompt, answer=(answer or "").strip() or item.answer)
+    try:
+        edited = session.edit(item, prompt=(prompt or "").strip() or item.prompt, answer=(answer or "").strip() or item.answer)
+    except sa.exc.DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != PERMISSION_DENIED:
+            raise
+        # A student's login on a classroom server may quiz but not change items.
+        console.print("Not saved: this database login may not change items; tell your teacher what is wrong with it.")
+        return
     console.print(f"Saved: {escape(edited.prompt)} -> {escape(edited.answer)}", highlight=False)
 
 

@@ -20,6 +20,9 @@ from quizgen.errors import StoreError, UsageError
 
 DB_ENV = "QUIZGEN_DB"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# PostgreSQL's SQLSTATE when the login lacks a privilege (a student's login
+# on a classroom server may quiz but not change items).
+PERMISSION_DENIED = "42501"
 # Execution option of the connections whose transactions write.
 WRITES = "quizgen_writes"
 
@@ -115,6 +118,15 @@ def _sqlite_engine(url: URL) -> Engine:
         immediate = connection.get_execution_options().get(WRITES, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    @sa.event.listens_for(engine, "handle_error")
+    def _unwritable(context: sa.engine.ExceptionContext) -> None:
+        # SQLite opens a file it cannot write read-only and fails only at the
+        # first write, with a message that names neither the file nor the cause.
+        if _sqlite_cannot_write(context.original_exception):
+            message = _sqlite_unwritable(url)
+            if message:
+                raise StoreError(message) from context.original_exception
+
     return engine
 
 
@@ -130,9 +142,42 @@ def reporting_connection_errors(url: URL) -> Iterator[None]:
     try:
         yield
     except sa.exc.OperationalError as exc:
-        raise StoreError(f"cannot open the database {display_url(url)}: {_reason(exc)}") from exc
+        message = _sqlite_unwritable(url) if _sqlite_cannot_write(exc.orig) else None
+        raise StoreError(message or f"cannot open the database {display_url(url)}: {_reason(exc)}") from exc
 
 
 def _reason(exc: sa.exc.DBAPIError) -> str:
     text = str(exc.orig).strip() or type(exc.orig).__name__
     return text.splitlines()[0]
+
+
+def _sqlite_cannot_write(error: BaseException | None) -> bool:
+    text = str(error)
+    return type(error).__module__ == "sqlite3" and ("readonly database" in text or "unable to open" in text)
+
+
+def _sqlite_unwritable(url: URL) -> str | None:
+    """The whole message when the file system keeps SQLite from writing the
+    database of ``url``: a read-only file, or a read-only directory where
+    SQLite must create the file or its -wal and -shm files beside it."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    path = Path(database)
+    shown = display_url(url)
+    if not os.access(path.parent, os.W_OK):
+        if not path.exists():
+            return (
+                f"cannot create the database {shown}: its directory {path.parent} is read-only; "
+                "make it writable or choose another place with --db"
+            )
+        return (
+            f"cannot open the database {shown}: its directory {path.parent} is read-only, and SQLite needs to "
+            f"create {path.name}-wal and {path.name}-shm there; make it writable or choose another place with --db"
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        return (
+            f"cannot write to the database {shown}: the file is read-only; "
+            "make it writable or choose another database with --db"
+        )
+    return None

@@ -10,6 +10,7 @@ the end of a field).
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 from quizgen.forms.options import shuffled_options
@@ -49,9 +50,15 @@ HINTS = {
 }
 
 
+# Control characters other than tab and line breaks. Anki drops them from a
+# field when it imports a note, and "\x1f" is the separator of a note's fields
+# in the collection: one left in article text would shift every field after it.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value: str) -> str:
-    """Plain text as HTML: escaped, with line breaks kept and tabs made spaces."""
-    escaped = html.escape(value, quote=True)
+    """Plain text as HTML: escaped, without control characters, with line breaks kept and tabs made spaces."""
+    escaped = html.escape(_CONTROL.sub("", value), quote=True)
     return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>").replace("\t", " ")
 
 

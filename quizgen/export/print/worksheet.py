@@ -9,6 +9,7 @@ answer key always matches it.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -23,6 +24,9 @@ DEFAULT_INSTRUCTIONS = (
 )
 # Characters of answer per ruled line on an A4 worksheet.
 CHARACTERS_PER_LINE = 45
+# Control characters other than tab and line breaks, and U+FFFE and U+FFFF:
+# Typst prints each as an empty box, and a .docx, being XML, cannot hold them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -86,13 +90,24 @@ class Sheet:
                     "version": version.letter,
                     "answers": [asdict(a) for a in version.answers],
                 })
-        return {
+        return _printable({
             "title": self.title,
             "instructions": self.instructions,
             "show_points": self.show_points,
             "paper": self.paper,
             "documents": documents,
-        }
+        })
+
+
+def _printable(value):
+    """The data with every string cleared of characters that cannot be printed."""
+    if isinstance(value, str):
+        return _UNPRINTABLE.sub("", value)
+    if isinstance(value, dict):
+        return {key: _printable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable(item) for item in value]
+    return value
 
 
 def sheet(
