@@ -29,17 +29,30 @@ LEARNER = "bench"
 
 def build(path: Path) -> str:
     """A store of ITEMS items, every one studied, with LOGS review logs; returns its URL."""
+    url = f"sqlite:///{path}"
+    fill(url)
+    return url
+
+
+def learner_names(learners: int) -> list[str]:
+    return [LEARNER, *(f"{LEARNER}-{n}" for n in range(1, learners))]
+
+
+def fill(url: str, learners: int = 1) -> None:
+    """Fill the empty store at ``url`` with ITEMS items, every one studied by each of
+    ``learners`` learners (named by :func:`learner_names`), and LOGS review logs shared
+    evenly among them. The learners' states are interleaved, as a class studying
+    side by side writes them."""
     import sqlalchemy as sa
 
     from quizgen.store import ItemRecord, ReviewLog, ReviewState, Store
     from quizgen.ingest import ArticleText
 
-    url = f"sqlite:///{path}"
     rng = random.Random(7)
     now = datetime.now(timezone.utc)
     with Store(url) as store:
         article, _ = store.add_article(ArticleText(title="Bench", text="A body. " * 50, source="bench", format="text"))
-        learner = store.learner(LEARNER)
+        learner_ids = [store.learner(name).id for name in learner_names(learners)]
         with store.engine.begin() as connection:
             connection.execute(
                 sa.insert(ItemRecord.__table__),
@@ -58,24 +71,25 @@ def build(path: Path) -> str:
                 sa.insert(ReviewState.__table__),
                 [
                     {
-                        "learner_id": learner.id, "item_id": item_id,
-                        "due": now + timedelta(days=rng.uniform(-2, 60)), "card": {"state": 2}, "updated_at": now,
+                        "learner_id": learner_id, "item_id": item_id,
+                        "due": now + timedelta(days=rng.uniform(-2, 60)),
+                        "card": {"state": 2, "stability": rng.uniform(1, 60)}, "updated_at": now,
                     }
                     for item_id in ids
+                    for learner_id in learner_ids
                 ],
             )
             connection.execute(
                 sa.insert(ReviewLog.__table__),
                 [
                     {
-                        "learner_id": learner.id, "item_id": rng.choice(ids), "rating": rng.randint(1, 4),
+                        "learner_id": learner_ids[n % learners], "item_id": rng.choice(ids), "rating": rng.randint(1, 4),
                         "reviewed_at": now - timedelta(minutes=rng.uniform(0, 60 * 24 * 365)), "duration_ms": 4000,
                         "response": "x", "correct": True, "state": "review",
                     }
-                    for _ in range(LOGS)
+                    for n in range(LOGS)
                 ],
             )
-    return url
 
 
 def first_question(url: str) -> float:

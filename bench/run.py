@@ -1,6 +1,8 @@
 """Benchmarks of quizgen, each a ratio to a baseline timed in the same run.
 
     python bench/run.py            # writes bench/RESULTS.md
+    QUIZGEN_BENCH_PG=postgresql://USER:PASSWORD@HOST/DB python bench/run.py
+                                   # the PostgreSQL figures on that server, not a throwaway cluster
 
 Absolute times on a shared machine are noise; a ratio to a baseline measured
 next to it, on the same inputs, is what can be compared from run to run.
@@ -10,7 +12,6 @@ from __future__ import annotations
 
 import os
 import platform
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -60,63 +61,6 @@ def corpus(copies: int) -> list[Path]:
     return paths
 
 
-def bench_ingest(copies: int = 500, repeat: int = 3) -> dict[str, float]:
-    from quizgen.ingest import add_articles
-    from quizgen.store import Store
-
-    paths = corpus(copies)
-
-    def raw_sqlite() -> None:
-        # The least any ingest can do: read each file and insert it in its own transaction.
-        with tempfile.TemporaryDirectory() as tmp:
-            db = sqlite3.connect(Path(tmp) / "raw.db", isolation_level=None)
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT, text TEXT)")
-            for path in paths:
-                title, _, text = path.read_text(encoding="utf-8").partition("\n")
-                db.execute("BEGIN")
-                db.execute("INSERT INTO article (title, text) VALUES (?, ?)", (title, text))
-                db.execute("COMMIT")
-            db.close()
-
-    def quizgen_add() -> None:
-        with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "q.db")) as store:
-            outcomes = list(add_articles(store, paths))
-            assert sum(o.status == "added" for o in outcomes) == copies
-
-    return {
-        f"raw sqlite3 insert of {copies} files": timed(raw_sqlite, repeat),
-        f"quizgen add of {copies} files": timed(quizgen_add, repeat),
-    }
-
-
-def bench_generation(copies: int = 60, repeat: int = 3) -> dict[str, float]:
-    """``quizgen.generate``'s whole chain against spaCy's own ``nlp.pipe`` on the same texts."""
-    import spacy
-
-    from quizgen.analyze import analyze, find_model
-    from quizgen.ingest import read_all
-    from quizgen.items import items_from_doc
-
-    texts = [a.text for a in read_all(ARTICLES) if not isinstance(a, Exception)]
-    texts = [texts[n % len(texts)] + f" Edition {n}." for n in range(copies)]
-    raw = spacy.load(find_model().load_name)
-    list(analyze(texts[:2]))  # load quizgen's pipeline outside the timing
-
-    def spacy_pipe() -> None:
-        for _ in raw.pipe(texts, batch_size=32):
-            pass
-
-    def quizgen_generate() -> None:
-        for doc in analyze(texts, batch_size=32):
-            items_from_doc(doc)
-
-    return {
-        f"spaCy nlp.pipe of {copies} articles": timed(spacy_pipe, repeat),
-        f"quizgen analysis + generation of {copies} articles": timed(quizgen_generate, repeat),
-    }
-
-
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
@@ -132,15 +76,21 @@ def table(rows: dict[str, float], baseline: str) -> list[str]:
 
 def main() -> None:
     imports = bench_import()
-    ingest = bench_ingest()
-    generation = bench_generation()
     sys.path.insert(0, str(ROOT / "bench"))
+    import scale
+
+    ingest = scale.ingest_report()
+    generation = scale.generation_report()
+    memory = scale.memory_report()
     import forms
 
     item_forms = {name: forms.report(texts) for name, texts in forms.corpus().items()}
     import quiz
 
     first_question = quiz.report()
+    import due
+
+    due_queries = due.report()
     import anki
     import printing
 
@@ -160,17 +110,33 @@ def main() -> None:
         "",
         "## Ingest",
         "",
-        "`quizgen.add_articles` into a new SQLite store (one transaction per article, duplicate",
-        "check by content hash), against plain `sqlite3` inserting the same files the same way.",
+        "`quizgen.add_articles` of 2,000 files into a new SQLite store (decoding, the language",
+        "check, and an insert that does nothing on a stored content hash, 100 files per",
+        "transaction), against plain `sqlite3` inserting the same files with the same commits, and",
+        "in one transaction (`python bench/scale.py`).",
         "",
-        *table(ingest, next(iter(ingest))),
+        *ingest,
         "",
         "## Generation",
         "",
         "Analysis (spaCy with quizgen's entity ruler and fixes) plus facts, questions, quality and",
-        "ranking, against spaCy's own `nlp.pipe` of the same model on the same article texts.",
+        "ranking of 200 articles, against spaCy's own `nlp.pipe` of the same model on the same",
+        "article texts with as many processes: one, then two (`analyze(..., n_process=2)`, what",
+        "`quizgen generate --jobs 2` runs; the items are still made in the main process). The last",
+        "column is each one's speedup from the second process (`python bench/scale.py`).",
         "",
-        *table(generation, next(iter(generation))),
+        *generation,
+        "",
+        "## Peak memory",
+        "",
+        "`quizgen add DIR` and then `quizgen generate --quiet`, each a fresh process, on 200 and on",
+        "2,000 distinct articles in a new SQLite file; the peak resident set of each child (from",
+        "`os.wait4`) against the same command on 200 articles, the median of three runs at 200 and",
+        "one run at 2,000 (about three minutes of generation). spaCy's own `nlp.pipe` over the same",
+        "texts, read as they are parsed, shows what the parser alone grows by; a fresh interpreter",
+        "loading the model is for reference (`python bench/scale.py`).",
+        "",
+        *memory,
         "",
         "## Item forms",
         "",
@@ -188,6 +154,17 @@ def main() -> None:
         "importing `quizgen.cli` (`python bench/quiz.py`). The quiz path never imports spaCy.",
         "",
         *first_question,
+        "## Due and stats queries at 100,000 review logs",
+        "",
+        "The quiz's queries and `quizgen stats`, called through quizgen's store on 10,000 items and",
+        "100,000 review logs, for one learner who has studied every item, and for a class of 30",
+        "learners who each have (300,000 scheduling states) and share the logs; against a",
+        "primary-key lookup of one review log through the same store in the same run. The plans are",
+        "those of the statements quizgen sent, for the class (`python bench/due.py`). PostgreSQL is",
+        "the server at `QUIZGEN_BENCH_PG` or `QUIZGEN_TEST_DB` if set, else a throwaway cluster",
+        "started by `.ci/postgres.sh`; its stores are `ANALYZE`d after loading.",
+        "",
+        *due_queries,
         "## Anki export",
         "",
         "`quizgen export anki` of 10,000 items against raw genanki writing the same notes (same",
