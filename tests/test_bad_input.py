@@ -49,6 +49,8 @@ CASES = [
      "not valid UTF-8, read as Windows-1252", True),
     ("non-English", FRENCH.encode(), 1, "quizgen reads English articles only for now", False),
     ("missing", None, 1, "no such file or directory", False),
+    ("NUL past the first 8 KB", b"Headline\n\n" + b"The ministry signed the agreement on Monday in Bamako. " * 200
+     + b"It\x00 ended.\n", 0, "1 stray control character (such as NUL) removed", True),
     ("HTML with scripts and styles",
      b"<html><head><style>p{color:red}</style><script>alert('x')</script><title>Headline</title></head>"
      b"<body><p>The ministry signed the agreement on Monday in Bamako.</p></body></html>", 0, "added", True),

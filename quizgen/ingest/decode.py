@@ -8,6 +8,7 @@ warning rather than guessed at silently.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from quizgen.errors import ArticleError
@@ -17,6 +18,9 @@ _SNIFF = 8192
 # the file is not prose.
 _MAX_CONTROL_SHARE = 0.01
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# The few control characters that pass are removed: a NUL cannot be stored in
+# PostgreSQL's text, and none of them means anything in an article.
+_STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
@@ -36,6 +40,11 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
         text = _decode_8bit(data, source, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _refuse_control_characters(text, source)
+    text, removed = _STRAY_CONTROLS.subn("", text)
+    if removed:
+        warnings.append(
+            f"{source}: {removed} stray control character{'s' if removed != 1 else ''} (such as NUL) removed"
+        )
     return unicodedata.normalize("NFC", text), warnings
 
 
