@@ -27,11 +27,15 @@ def is_english(text: str) -> tuple[bool, str]:
     words = _WORD.findall(text.casefold())
     if len(words) < MIN_WORDS:
         return True, ""
-    letters = [ch for word in words for ch in word]
-    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
-    if latin < 0.8 * len(letters):
+    letters = sum(map(len, words))
+    latin = sum(len(word) if word.isascii() else _latin_letters(word) for word in words)
+    if latin < 0.8 * letters:
         return False, "mostly not in the Latin alphabet"
     share = sum(1 for word in words if word in FUNCTION_WORDS) / len(words)
     if share < MIN_SHARE:
         return False, f"only {100 * share:.0f}% of its words are common English words"
     return True, ""
+
+
+def _latin_letters(word: str) -> int:
+    return sum(1 for ch in word if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
