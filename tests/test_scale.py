@@ -94,3 +94,30 @@ def test_generate_with_two_processes_stores_what_one_process_stores(db_url: str,
     articles = [a for a in read_all([SEEDS, NEWS]) if not isinstance(a, Exception)]
     assert len({row[0] for row in made}) == len(articles)
     assert made == stored(alone)
+
+
+def test_ctrl_c_stops_generate_with_two_processes_at_once_keeping_whole_batches(db_url: str, tmp_path: Path):
+    import time
+
+    from quizgen.cli.generate import ARTICLES_PER_COMMIT
+
+    (added,) = together(db_url, ["add", "--quiet", str(copies(tmp_path / "corpus", range(160)))])
+    assert added.returncode == 0
+
+    def articles_with_items() -> int:
+        with Store(db_url) as store, Session(store.engine) as session:
+            return len(set(session.exec(select(ItemRecord.article_id)).all()))
+
+    child = run_in_terminal(db_url, "generate", "--jobs", "2", "--quiet", timeout=60)
+    deadline = time.monotonic() + 120
+    while articles_with_items() == 0 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    child.sendintr()
+    # The workers finish the few articles they were sent, and every process ends.
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    assert child.exitstatus == 130
+    assert ESCAPES.sub("", child.before).replace("^C", "").strip() == "quizgen: error: interrupted"
+    kept = articles_with_items()
+    assert 0 < kept < 160, "the interrupt came too late to test anything"
+    assert kept % ARTICLES_PER_COMMIT == 0

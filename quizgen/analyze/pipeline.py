@@ -11,7 +11,6 @@ import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,8 @@ CURRENCY = re.compile(
 )
 # Words the NER takes into a number's span that belong outside it.
 LEADING_NOISE = frozenset({"an", "a", "the", "additional", "another", "extra", "further"})
+# Texts per batch when several processes parse.
+PROCESS_BATCH = 8
 
 
 @cache
@@ -147,36 +148,44 @@ def analyze(
     """
     nlp = pipeline(model)
     limit = nlp.max_length
-    docs = nlp.pipe((within(text, limit) for text in texts), n_process=n_process, batch_size=batch_size)
-    if n_process == 1:
-        yield from docs
+    texts = (within(text, limit) for text in texts)
+    if n_process == 1 or threading.current_thread() is not threading.main_thread():
+        yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
         return
-    try:
-        with _workers_ignore_interrupts():
-            first = next(docs, None)
-        if first is None:
-            return
-        yield first
-        yield from docs
-    finally:
-        # Closing the pipe tells the workers to finish, and waits for them.
-        docs.close()
+    # Small batches keep few articles in flight, which an interrupt has to wait for.
+    yield from _in_processes(nlp, texts, n_process, min(batch_size, PROCESS_BATCH))
 
 
-@contextmanager
-def _workers_ignore_interrupts() -> Iterator[None]:
-    """Start spaCy's worker processes (they are forked for the first
-    document) holding Ctrl-C: only this process stops on it, so an interrupt
-    gives one message rather than a traceback from every worker. An
-    interrupt that comes while they start is raised once they have."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+def _in_processes(nlp: Language, texts: Iterator[str], n_process: int, batch_size: int) -> Iterator[Doc]:
+    """spaCy's ``nlp.pipe`` over several processes, which Ctrl-C stops cleanly.
+
+    spaCy's workers cannot be left mid-stream: a parent that stops reading
+    while they still have documents to send waits for them, and they for it.
+    So Ctrl-C is held while the pipe runs (the workers, forked meanwhile,
+    inherit the handler and ignore it): it ends the input, the documents
+    already sent out are read and dropped, and then KeyboardInterrupt is
+    raised. The same happens when the caller stops early.
+    """
     held: list[int] = []
+    stopped = False
+
+    def feed() -> Iterator[str]:
+        for text in texts:
+            if held or stopped:
+                return
+            yield text
+
     previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    docs = nlp.pipe(feed(), n_process=n_process, batch_size=batch_size)
     try:
-        yield
+        for doc in docs:
+            if held:
+                break
+            yield doc
     finally:
+        stopped = True
+        for _ in docs:
+            pass
         signal.signal(signal.SIGINT, previous)
     if held:
         raise KeyboardInterrupt
