@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
+from quizgen.forms.siblings import kind_of
 from quizgen.ingest import read_all
 from quizgen.store import Article, ItemRecord, Learner, ReviewLog, ReviewState, Store
 from quizgen.store.reviews import Selection
@@ -64,13 +65,11 @@ def contents(db_url: str) -> dict[str, list[tuple[str, str, str, str]]]:
     """Each stored article's questions and clozes, by content hash."""
     with Store(db_url) as store, Session(store.engine) as session:
         hashes = dict(session.exec(select(Article.id, Article.content_hash)).all())
-        rows = session.exec(
-            select(ItemRecord.article_id, ItemRecord.key, ItemRecord.kind, ItemRecord.prompt, ItemRecord.answer)
-        ).all()
+        rows = session.exec(select(ItemRecord)).all()
     found: dict[str, list] = {digest: [] for digest in hashes.values()}
-    for article_id, key, kind, prompt, answer in rows:
-        if str(getattr(kind, "value", kind)) in ("wh", "cloze"):
-            found[hashes[article_id]].append((key, str(getattr(kind, "value", kind)), prompt, answer))
+    for row in rows:
+        if kind_of(row) in ("wh", "cloze"):
+            found[hashes[row.article_id]].append((row.key, kind_of(row), row.prompt, row.answer))
     return {digest: sorted(rows) for digest, rows in found.items()}
 
 

@@ -27,6 +27,9 @@ Deck = Annotated[
     str, typer.Option("--deck", metavar="NAME", help="Parent deck; each article gets a subdeck in it.")
 ]
 
+# The files of the text exports when --out is not given.
+CSV_OUT = "quizgen.txt"
+QUIZLET_OUT = "quizlet.txt"
 
 def _out(help: str) -> object:
     return typer.Option("--out", "-o", metavar="FILE", help=help)
@@ -65,7 +68,7 @@ def anki(
 def csv(
     ctx: typer.Context,
     article_ids: ArticleIds = None,
-    out_path: Annotated[str, _out("File to write the notes to, or - for standard output.")] = "quizgen.txt",
+    out_path: Annotated[str, _out("File to write the notes to, or - for standard output.")] = CSV_OUT,
     deck: Deck = "quizgen",
 ) -> None:
     """Write the deck's notes as Anki's tab-separated text import, with its file headers.
@@ -85,7 +88,7 @@ def csv(
 
     with open_store(ctx) as store:
         selection = select_items(store, article_ids)
-    write_output(out_path, anki_text(anki_notes(selection, deck=deck)).encode("utf-8"), default_name="quizgen.txt")
+    write_output(out_path, anki_text(anki_notes(selection, deck=deck)).encode("utf-8"), default_name=CSV_OUT)
     _report(selection, out_path)
 
 
@@ -93,7 +96,7 @@ def csv(
 def quizlet(
     ctx: typer.Context,
     article_ids: ArticleIds = None,
-    out_path: Annotated[str, _out("File to write the cards to, or - for standard output.")] = "quizlet.txt",
+    out_path: Annotated[str, _out("File to write the cards to, or - for standard output.")] = QUIZLET_OUT,
 ) -> None:
     """Write items as Quizlet's import text: term, tab, definition, one card a line.
 
@@ -110,7 +113,7 @@ def quizlet(
 
     with open_store(ctx) as store:
         selection = select_items(store, article_ids)
-    write_output(out_path, quizlet_text(selection).encode("utf-8"), default_name="quizlet.txt")
+    write_output(out_path, quizlet_text(selection).encode("utf-8"), default_name=QUIZLET_OUT)
     _report(selection, out_path)
 
 

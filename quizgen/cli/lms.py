@@ -17,6 +17,12 @@ ArticleIds = Annotated[
 Seed = Annotated[int, typer.Option("--seed", help="Order of multiple-choice options.")]
 Category = Annotated[str, typer.Option("--category", help="Question-bank category; each article is a subcategory.")]
 
+# Each command's file when --out is not given.
+MOODLE_OUT = "quizgen-moodle.xml"
+GIFT_OUT = "quizgen-gift.txt"
+QTI_OUT = "quizgen-qti.zip"
+KAHOOT_OUT = "quizgen-kahoot.xlsx"
+
 
 def _out(default: str) -> object:
     return typer.Option("--out", "-o", metavar="FILE", help=f"File to write (default: {default}; - for standard output).")
@@ -38,7 +44,7 @@ def _written(selection, path: str, extra: str = "") -> None:
 def moodle(
     ctx: typer.Context,
     article_ids: ArticleIds = None,
-    out_path: Annotated[str, _out("quizgen-moodle.xml")] = "quizgen-moodle.xml",
+    out_path: Annotated[str, _out(MOODLE_OUT)] = MOODLE_OUT,
     category: Category = "quizgen",
     seed: Seed = 0,
 ) -> None:
@@ -56,7 +62,7 @@ def moodle(
     selection, titles = _items(ctx, article_ids)
     write_output(
         out_path, moodle_xml(selection.items, category=category, titles=titles, seed=seed),
-        default_name="quizgen-moodle.xml",
+        default_name=MOODLE_OUT,
     )
     _written(selection, out_path)
 
@@ -64,7 +70,7 @@ def moodle(
 def gift(
     ctx: typer.Context,
     article_ids: ArticleIds = None,
-    out_path: Annotated[str, _out("quizgen-gift.txt")] = "quizgen-gift.txt",
+    out_path: Annotated[str, _out(GIFT_OUT)] = GIFT_OUT,
     category: Category = "quizgen",
     seed: Seed = 0,
 ) -> None:
@@ -80,7 +86,7 @@ def gift(
     selection, titles = _items(ctx, article_ids)
     write_output(
         out_path, gift_text(selection.items, category=category, titles=titles, seed=seed).encode("utf-8"),
-        default_name="quizgen-gift.txt",
+        default_name=GIFT_OUT,
     )
     _written(selection, out_path)
 
@@ -88,7 +94,7 @@ def gift(
 def qti(
     ctx: typer.Context,
     article_ids: ArticleIds = None,
-    out_path: Annotated[str, _out("quizgen-qti.zip")] = "quizgen-qti.zip",
+    out_path: Annotated[str, _out(QTI_OUT)] = QTI_OUT,
     title: Annotated[str, typer.Option("--title", help="The quiz's title in the platform.")] = "quizgen",
     seed: Seed = 0,
 ) -> None:
@@ -102,14 +108,14 @@ def qti(
     from quizgen.export.output import write_output
 
     selection, _ = _items(ctx, article_ids)
-    write_output(out_path, qti_zip(selection.items, title=title, seed=seed), default_name="quizgen-qti.zip")
+    write_output(out_path, qti_zip(selection.items, title=title, seed=seed), default_name=QTI_OUT)
     _written(selection, out_path)
 
 
 def kahoot(
     ctx: typer.Context,
     article_ids: ArticleIds = None,
-    out_path: Annotated[str, _out("quizgen-kahoot.xlsx")] = "quizgen-kahoot.xlsx",
+    out_path: Annotated[str, _out(KAHOOT_OUT)] = KAHOOT_OUT,
     time_limit: Annotated[int, typer.Option("--time-limit", help="Seconds per question (5, 10, 20, 30, 60, 90, 120 or 240).")] = 20,
     seed: Seed = 0,
 ) -> None:
@@ -131,7 +137,7 @@ def kahoot(
         from quizgen.export import ExportError
 
         raise ExportError("no item fits Kahoot (multiple choice or true/false within its limits); nothing written")
-    write_output(out_path, data, default_name="quizgen-kahoot.xlsx")
+    write_output(out_path, data, default_name=KAHOOT_OUT)
     _written(selection, out_path, f" ({kept} in the sheet, {len(skipped)} skipped)")
     for item, reason in skipped:
         if kind_of(item) in ("multiple_choice", "true_false"):

@@ -19,7 +19,7 @@ from quizgen.export import ExportError
 STDOUT = "-"
 
 
-def write_output(path: str | Path, data: bytes, *, default_name: str = "quizgen.apkg") -> None:
+def write_output(path: str | Path, data: bytes, *, default_name: str) -> None:
     """Write ``data`` to ``path``, or to standard output when ``path`` is "-".
 
     ``default_name`` is the file name suggested when ``path`` is a directory.

@@ -157,18 +157,8 @@ class Store(Reviews):
         return article
 
     def fetch_articles(self, article_ids: Sequence[int] | None = None) -> list[Article]:
-        """Whole articles, text included, in one query: those named, in that order, or all."""
-        query = select(Article).order_by(Article.id)
-        if article_ids is not None:
-            query = query.where(Article.id.in_(list(article_ids)))
-        with self.session() as session:
-            found = {a.id: a for a in session.exec(query).all()}
-        if article_ids is None:
-            return list(found.values())
-        missing = next((i for i in article_ids if i not in found), None)
-        if missing is not None:
-            raise _no_article(missing)
-        return [found[i] for i in article_ids]
+        """Whole articles, text included: those named, in that order, or all."""
+        return list(self.stream_articles(self.article_ids(article_ids)))
 
     def article_ids(self, article_ids: Sequence[int] | None = None) -> list[int]:
         """The ids of the articles named, in that order, or of all, in id

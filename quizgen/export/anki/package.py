@@ -34,7 +34,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 def write_apkg(notes: Sequence[AnkiNote], path: str | Path) -> None:
     """Write the notes to an ``.apkg`` file that Anki and AnkiDroid import."""
-    write_output(path, apkg_bytes(notes))
+    write_output(path, apkg_bytes(notes), default_name="quizgen.apkg")
 
 
 def apkg_bytes(notes: Sequence[AnkiNote]) -> bytes:
