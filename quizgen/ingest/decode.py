@@ -20,8 +20,11 @@ _MAX_CONTROL_SHARE = 0.01
 # Control characters (Unicode's category Cc) but tab, line breaks, form feed and vertical tab.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # The few control characters that pass are removed: a NUL cannot be stored in
-# PostgreSQL's text, and none of them means anything in an article.
-_STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# PostgreSQL's text, and none of them means anything in an article. So are the
+# bidirectional embeddings and overrides (U+202A to U+202E): one reverses the
+# rest of its paragraph on a printed page or a card, and right-to-left words
+# are shown the right way without them.
+_STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e]")
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
