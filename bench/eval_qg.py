@@ -153,7 +153,7 @@ def token_f1(a: str, b: str) -> float:
 def key_fact_recall(rows: list[dict]) -> dict[str, float]:
     """Share of gold answers matched (token F1 >= 0.5) by an item of ``generate(context)``."""
     from quizgen.analyze import analyze
-    from quizgen.items import items_from_doc
+    from quizgen.generation import items_from_doc
 
     contexts = list(dict.fromkeys(r["context"] for r in rows))
     # The questions and clozes; the other forms are made from them and add no answers.

@@ -44,7 +44,7 @@ def chi_square_p(statistic: float, df: int) -> float:
 def report(texts: list[str], count: int = 3) -> dict[str, object]:
     from quizgen.analyze import analyze
     from quizgen.forms.options import shuffled_options
-    from quizgen.items import items_from_doc
+    from quizgen.generation import items_from_doc
 
     kinds: Counter[str] = Counter()
     full = {"wh": [0, 0], "cloze": [0, 0]}

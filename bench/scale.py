@@ -187,7 +187,7 @@ def bench_generation(copies: int = GENERATION_ARTICLES, repeat: int = 3) -> dict
 
     from quizgen.analyze import analyze, find_model
     from quizgen.ingest import read_all
-    from quizgen.items import items_from_doc
+    from quizgen.generation import items_from_doc
 
     texts = [a.text for a in read_all(ARTICLES) if not isinstance(a, Exception)]
     texts = [texts[n % len(texts)] + f" Edition {n}." for n in range(copies)]

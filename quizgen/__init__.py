@@ -23,9 +23,9 @@ _PUBLIC = {
     "read_article": "quizgen.ingest",
     "read_all": "quizgen.ingest",
     "add_articles": "quizgen.ingest",
-    # items
-    "generate": "quizgen.items",
-    "Item": "quizgen.items",
+    # generation
+    "generate": "quizgen.generation",
+    "Item": "quizgen.item",
     # answers and options
     "accepted_answers": "quizgen.answers",
     "is_accepted": "quizgen.answers",
@@ -57,7 +57,8 @@ if TYPE_CHECKING:
     from quizgen.forms.options import shuffled_options
     from quizgen.errors import QuizgenError
     from quizgen.ingest import ArticleText, IngestOutcome, add_articles, read_all, read_article
-    from quizgen.items import Item, generate
+    from quizgen.generation import generate
+    from quizgen.item import Item
     from quizgen.questions.answer_aware import question_for, questions_for
     from quizgen.store import (
         Article,

@@ -1,5 +1,6 @@
-"""The English words several stages read and write: articles, number words,
-month and weekday names, and the qualifiers in front of an amount.
+"""The English words and marks several stages read and write: articles,
+pointer words, number words, month and weekday names, the qualifiers in front
+of an amount, the blank of a cloze and the letters of options.
 
 Not a stage itself. The normalizer reads these words; accepted answers
 (items -> answers) and the number and date distractors (items -> distractors)
@@ -11,6 +12,16 @@ as part of the answer elsewhere.
 from __future__ import annotations
 
 ARTICLES = frozenset({"a", "an", "the"})
+# Words that point outside the text they stand in: with the sentence gone, a
+# student cannot know who "he" is, which deal "this" is, or who says "my letter".
+POINTERS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "this", "these", "those",
+     "i", "me", "my", "we", "us", "our", "you", "your"}
+)  # fmt: skip
+# The gap of a cloze, in the item, the quiz and every export.
+BLANK = "_____"
+# Options are lettered A, B, C... on paper, in Anki and in the quiz.
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 ONES = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",

@@ -25,7 +25,7 @@ from quizgen.export.lms.moodle import moodle_xml
 from quizgen.export.lms.parts import choices, one_line
 from quizgen.export.lms.qti import qti_zip
 from quizgen.ingest import read_article
-from quizgen.items import Item
+from quizgen.item import Item
 from quizgen.store import Store
 from tests.conftest import SEEDS
 

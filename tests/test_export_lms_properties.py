@@ -19,7 +19,7 @@ from quizgen.export.lms.kahoot import kahoot_xlsx
 from quizgen.export.lms.moodle import moodle_xml
 from quizgen.export.lms.parts import answers, askable, choices, cloze_sides, form, one_line, pairs, short
 from quizgen.export.lms.qti import qti_zip
-from quizgen.items import Item
+from quizgen.item import Item
 from tests.test_export_lms import (
     QTI,
     moodle_questions,

@@ -125,7 +125,7 @@ class Stored:
 def pipeline(article: ArticleFile) -> Iterator[Stored | None]:
     """Ingest and generate in a new SQLite store; None when ingest refuses the file."""
     from quizgen.analyze import analyze
-    from quizgen.items import items_from_doc
+    from quizgen.generation import items_from_doc
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, f"article.{article.suffix}")
@@ -517,7 +517,7 @@ def test_fixed_hostile_articles_import_into_anki_as_text(tmp_path):
     from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     from quizgen.analyze import analyze
-    from quizgen.items import items_from_doc
+    from quizgen.generation import items_from_doc
 
     title, body = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8").split("\n", 1)
     (tmp_path / "in").mkdir()

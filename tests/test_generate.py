@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 import quizgen
 from quizgen.ingest import read_article
-from quizgen.items import default_limit
+from quizgen.generation import default_limit
 from quizgen.store import ItemRecord, ItemStatus, Store
 from tests.conftest import SEEDS
 

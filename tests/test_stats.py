@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from quizgen.cli.stats import heatmap_lines
 from quizgen.ingest import ArticleText
-from quizgen.items import Item
+from quizgen.item import Item
 from quizgen.quiz.learners import LEARNER_ENV, learner_name
 from quizgen.quiz.stats import Retention, stats, study_days
 from quizgen.store import ItemRecord, ItemStatus, Learner, ReviewLog, ReviewState, Store

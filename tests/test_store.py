@@ -171,7 +171,7 @@ def test_two_processes_adding_the_same_articles_store_each_once(store: Store, db
 
 
 def test_saved_items_keep_their_forms(store: Store):
-    from quizgen.items import Item
+    from quizgen.item import Item
 
     article, _ = store.add_article(article_text(1))
     sentence = "Russia signed the partnership with Mali."

@@ -53,7 +53,7 @@ def generate(
       quizgen generate 1 --limit 10
     """
     from quizgen.analyze import analyze
-    from quizgen.items import items_from_doc
+    from quizgen.generation import items_from_doc
 
     with open_store(ctx) as store:
         ids = store.article_ids(article_ids or None)

@@ -1,11 +1,11 @@
 """Key facts: the spans of an article worth asking about, and how much.
 
-article -> analysis -> facts (this) -> questions -> quality -> items. A fact is a
-sentence and an answer span in it, found by one of the fact patterns, with a
-salience that says how central it is to the article.
+article -> analysis -> facts (this) -> questions -> quality -> generation. A
+fact is a sentence and an answer span in it, found by one of the fact
+patterns, with a salience that says how central it is to the article.
 """
 
-from quizgen.facts.fact import Fact
-from quizgen.facts.patterns import extract_facts
+from quizgen.facts.fact import Fact, Pattern
+from quizgen.facts.patterns import PATTERNS, extract_facts
 
-__all__ = ["Fact", "extract_facts"]
+__all__ = ["PATTERNS", "Fact", "Pattern", "extract_facts"]

@@ -1,4 +1,10 @@
-"""The fact patterns, each a look at one parsed sentence for one kind of answer."""
+"""The fact patterns: each a look at one parsed sentence for one kind of answer.
+
+facts (this) -> questions -> quality -> generation -> forms. :data:`PATTERNS` is
+the one table of them, in the way spaCy registers its factories: a name, a
+priority, the function that finds the answers, and how they are asked. A new
+pattern is a function here and a row in the table.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.analyze.pipeline import noun_chunks
-from quizgen.facts.fact import PATTERNS, Fact
-from quizgen.facts.salience import acronyms, entity_mentions, expansion_before, position_weight, textrank
+from quizgen.facts.fact import Fact, Pattern
+from quizgen.facts.salience import defined_acronyms, entity_mentions, expansion_before, position_weight, textrank
 from quizgen.normalize import normalize
+from quizgen.wording import ARTICLES
 
 SAY_VERBS = frozenset(
     {"say", "emphasize", "emphasise", "state", "tell", "announce", "add", "note", "warn", "stress",
@@ -24,9 +31,7 @@ ANSWERABLE_DATE = re.compile(
     r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     re.IGNORECASE,
 )
-PRIORITY = {name: rank for rank, name in enumerate(PATTERNS)}
-
-Candidate = tuple[str, Span, str]
+Found = Iterator[tuple[Span, str]]
 
 
 def extract_facts(doc: Doc) -> list[Fact]:
@@ -35,31 +40,31 @@ def extract_facts(doc: Doc) -> list[Fact]:
     centrality = textrank(sentences)
     mentions = entity_mentions(doc)
     most = max(mentions.values(), default=1)
-    defined = acronyms(doc)
     best: dict[tuple[int, int], Fact] = {}
     for index, sentence in enumerate(sentences):
         if not _has_verb(sentence):
             continue
         weight = position_weight(index) * (0.5 + centrality[index] * len(sentences))
-        for pattern, answer, detail in _candidates(sentence, defined):
-            if not answer.text.strip():
-                continue
-            repeat = mentions.get(normalize(answer.text), 0) / most
-            fact = Fact(
-                pattern=pattern,
-                sentence_index=index,
-                sentence_start=sentence.start_char,
-                sentence_end=sentence.start_char + len(sentence.text.rstrip()),
-                answer_start=answer.start_char,
-                answer_end=answer.end_char,
-                label=_label(answer),
-                salience=round(weight * (1.0 + repeat) * (1.0 + 0.1 * (len(PATTERNS) - PRIORITY[pattern])), 6),
-                detail=detail,
-            )
-            place = (fact.answer_start, fact.answer_end)
-            if place not in best or PRIORITY[pattern] < PRIORITY[best[place].pattern]:
-                best[place] = fact
-    return sorted(best.values(), key=lambda f: (-f.salience, f.answer_start, f.pattern))
+        for pattern in PATTERNS:
+            for answer, detail in pattern.find(sentence):
+                if not answer.text.strip():
+                    continue
+                repeat = mentions.get(normalize(answer.text), 0) / most
+                fact = Fact(
+                    pattern=pattern,
+                    sentence_index=index,
+                    sentence_start=sentence.start_char,
+                    sentence_end=sentence.start_char + len(sentence.text.rstrip()),
+                    answer_start=answer.start_char,
+                    answer_end=answer.end_char,
+                    label=_label(answer),
+                    salience=round(weight * (1.0 + repeat) * (1.0 + 0.1 * (len(PATTERNS) - pattern.priority)), 6),
+                    detail=detail,
+                )
+                place = (fact.answer_start, fact.answer_end)
+                if place not in best or pattern.priority < best[place].pattern.priority:
+                    best[place] = fact
+    return sorted(best.values(), key=lambda f: (-f.salience, f.answer_start, f.pattern.name))
 
 
 def _has_verb(sentence: Span) -> bool:
@@ -107,26 +112,17 @@ def _entity_of(token: Token) -> Span | None:
 def _trimmed(span: Span) -> Span:
     """The span without a leading "the"/"a" and trailing punctuation."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in ("the", "a", "an") or span.doc[start].is_punct):
+    while start < end and (span.doc[start].lower_ in ARTICLES or span.doc[start].is_punct):
         start += 1
     while end > start and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[start:end]
 
 
-def _candidates(sentence: Span, defined: dict[str, str]) -> Iterator[Candidate]:
-    yield from _acronym_facts(sentence, defined)
-    yield from _appositive_facts(sentence)
-    yield from _membership_facts(sentence)
-    for ent in _entities(sentence):
-        yield from _entity_facts(ent)
-    yield from _concept_facts(sentence)
-
-
 CONCEPT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
 
-def _concept_facts(sentence: Span) -> Iterator[Candidate]:
+def _concepts(sentence: Span) -> Found:
     """What a clause is about when it is no name: "Islamist insurgent groups",
     "remote sensing satellites". A noun phrase of at least two content words
     that is a subject or object, with no name, number or pronoun in it."""
@@ -141,19 +137,21 @@ def _concept_facts(sentence: Span) -> Iterator[Candidate]:
             continue
         if span[0].lower_ in ("this", "that", "these", "those", "such", "other", "another", "each", "every", "some", "any"):
             continue
-        yield "svo", span, ""
+        yield span, ""
 
 
-def _acronym_facts(sentence: Span, defined: dict[str, str]) -> Iterator[Candidate]:
+def _acronyms(sentence: Span) -> Found:
+    """An acronym's expansion, defined in the sentence: "the Alliance of Sahel States (AES)"."""
     doc = sentence.doc
+    defined = defined_acronyms(doc)
     for token in sentence:
         if token.text in defined and token.i > sentence.start and token.nbor(-1).text == "(":
             expansion = expansion_before(doc, token.i - 1, token.text)
             if expansion is not None:
-                yield "acronym", expansion, token.text
+                yield expansion, token.text
 
 
-def _appositive_facts(sentence: Span) -> Iterator[Candidate]:
+def _appositives(sentence: Span) -> Found:
     """A person and the role an appositive gives them, either way round."""
     for token in sentence:
         if token.dep_ != "appos":
@@ -178,21 +176,22 @@ def _appositive_facts(sentence: Span) -> Iterator[Candidate]:
         ids = [t.i for t in role_tokens]
         if max(ids) - min(ids) + 1 != len(ids):
             continue
-        yield "appositive", name, _trimmed_role(sentence.doc[min(ids) : max(ids) + 1])
+        yield name, _trimmed_role(sentence.doc[min(ids) : max(ids) + 1])
 
 
 def _trimmed_role(span: Span) -> str:
     words = [t for t in span if not (t.is_punct and t.text in ",()")]
     text = " ".join(t.text_with_ws.strip() for t in words)
     text = re.sub(r" (?=['’]s\b)", "", text)
-    if words and words[0].lower_ in ("a", "an", "the"):
+    if words and words[0].lower_ in ARTICLES:
         text = "the" + text[len(words[0].text):]
     elif words and words[0].pos_ not in ("PROPN",) and words[0].tag_ != "POS" and not words[0].text[:1].isupper():
         text = "the " + text
     return text
 
 
-def _membership_facts(sentence: Span) -> Iterator[Candidate]:
+def _memberships(sentence: Span) -> Found:
+    """The members a list names: "including Mali, Niger, and Burkina Faso"."""
     for token in sentence:
         if token.lower_ not in MEMBERSHIP:
             continue
@@ -204,26 +203,76 @@ def _membership_facts(sentence: Span) -> Iterator[Candidate]:
         if len(members) < 2:
             continue
         span = sentence.doc[first.left_edge.i : max(m.right_edge.i for m in members) + 1]
-        yield "membership", span, token.head.lemma_ if token.head.pos_ == "NOUN" else ""
+        yield span, token.head.lemma_ if token.head.pos_ == "NOUN" else ""
 
 
-def _entity_facts(ent: Span) -> Iterator[Candidate]:
-    root = ent.root
-    head = root.head
-    label = ent.label_
-    if label in ("DATE", "TIME"):
-        if ANSWERABLE_DATE.search(ent.text):
-            yield "date", _trimmed(ent), ""
-        return
-    if label in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
-        if any(t.like_num for t in ent) and (root.dep_ == "nummod" or label != "CARDINAL"):
-            yield "quantity", ent, ""
-        return
-    if label not in ACTORS and label not in ("LOC", "FAC"):
-        return
-    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_VERBS and label in ("PERSON", "ORG"):
-        yield "said", ent, head.lemma_
-    elif root.dep_ == "pobj" and head.lower_ in LOCATIVE and label in ("GPE", "LOC", "FAC") and head.head.pos_ in ("VERB", "AUX"):
-        yield "location", ent, head.lower_
-    elif root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and label in ACTORS:
-        yield "svo", ent, ""
+def _dates(sentence: Span) -> Found:
+    """When something happened: dates a reader can answer."""
+    for ent in _entities(sentence):
+        if ent.label_ in ("DATE", "TIME") and ANSWERABLE_DATE.search(ent.text):
+            yield _trimmed(ent), ""
+
+
+def _quantities(sentence: Span) -> Found:
+    """How many or how much: "over 1,000 deaths"."""
+    for ent in _entities(sentence):
+        if ent.label_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and any(t.like_num for t in ent):
+            if ent.root.dep_ == "nummod" or ent.label_ != "CARDINAL":
+                yield ent, ""
+
+
+def _speakers(sentence: Span) -> Found:
+    """Who said, emphasised or announced something."""
+    for ent in _entities(sentence):
+        root = ent.root
+        if ent.label_ in ("PERSON", "ORG") and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SAY_VERBS:
+            yield ent, root.head.lemma_
+
+
+def _locations(sentence: Span) -> Found:
+    """Where something happened: a place after "in", "at", "to" and the like."""
+    for ent in _entities(sentence):
+        root = ent.root
+        head = root.head
+        if (
+            ent.label_ in ("GPE", "LOC", "FAC")
+            and root.dep_ == "pobj"
+            and head.lower_ in LOCATIVE
+            and head.head.pos_ in ("VERB", "AUX")
+        ):
+            yield ent, head.lower_
+
+
+def _actors(sentence: Span) -> Found:
+    """Who did what to whom: a named subject or object, then an unnamed concept."""
+    for ent in _entities(sentence):
+        # A speaker or a place found by those patterns wins on priority.
+        if ent.label_ in ACTORS and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+            yield ent, ""
+    yield from _concepts(sentence)
+
+
+# The fact patterns. Where two find the same answer, the one of lower priority
+# keeps it: a name with an appositive is asked as the person it describes.
+PATTERNS: tuple[Pattern, ...] = (
+    # "Ilya Tarasenko, the Director General of Glavkosmos"
+    Pattern("appositive", 0, _appositives, question="Who is {detail}?", detail_pairs=True),
+    # "the Alliance of Sahel States (AES)"
+    Pattern(
+        "acronym", 1, _acronyms,
+        question="What does {detail} stand for?", also_accepted="the {answer}",
+        detail_names_answer=True, detail_pairs=True,
+    ),  # fmt: skip
+    Pattern(
+        "date", 2, _dates,
+        openings=("when", "in what year", "what year did", "what year was", "what year were", "on what date",
+                  "what date did", "what date was"),
+    ),  # fmt: skip
+    Pattern("quantity", 3, _quantities),
+    Pattern("said", 4, _speakers),
+    Pattern("location", 5, _locations),
+    # "including Mali, Niger, and Burkina Faso"
+    Pattern("membership", 6, _memberships, transformed=False, lists=True),
+    Pattern("svo", 7, _actors),
+)
+PATTERN = {pattern.name: pattern for pattern in PATTERNS}

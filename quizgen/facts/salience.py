@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from quizgen.normalize import normalize
+from quizgen.wording import ARTICLES
 
 CONNECTORS = frozenset({"of", "for", "and", "in", "on", "de", "du", "des", "la", "le"})
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -51,9 +52,17 @@ def textrank(sentences: list[Span], damping: float = 0.85, rounds: int = 50) -> 
     return [s / total for s in scores]
 
 
-def acronyms(doc: Doc) -> dict[str, str]:
-    """Acronyms defined in ``doc`` -> their expansions: "(AES)" after "Alliance of Sahel States"."""
-    found: dict[str, str] = {}
+def defined_acronyms(doc: Doc) -> dict[str, str]:
+    """Acronyms defined in ``doc`` -> their expansions: "(AES)" after "Alliance of Sahel States".
+
+    Found once per document: the fact patterns ask for each sentence, and the
+    forms for each answer.
+    """
+    found: dict[str, str] | None = doc.user_data.get("quizgen_acronyms")
+    if found is not None:
+        return found
+    found = {}
+    doc.user_data["quizgen_acronyms"] = found
     for token in doc[1:-1]:
         if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and token.text.isupper() and 2 <= len(token.text) <= 8:
             expansion = expansion_before(doc, token.nbor(-1).i, token.text)
@@ -74,7 +83,7 @@ def expansion_before(doc: Doc, paren: int, acronym: str) -> Span | None:
     capitals = 0
     while start > 0:
         word = doc[start - 1]
-        if word.lower_ in ("the", "a", "an"):
+        if word.lower_ in ARTICLES:
             break
         if word.text[:1].isupper() and word.is_alpha:
             capitals += 1
@@ -93,7 +102,7 @@ def expansion_before(doc: Doc, paren: int, acronym: str) -> Span | None:
 def entity_mentions(doc: Doc) -> Counter[str]:
     """Mentions per entity, by normalized text, with acronyms counted for their expansion too."""
     counts: Counter[str] = Counter(normalize(e.text) for e in doc.ents)
-    for acronym, expansion in acronyms(doc).items():
+    for acronym, expansion in defined_acronyms(doc).items():
         total = counts[normalize(acronym)] + counts[normalize(expansion)]
         counts[normalize(acronym)] = counts[normalize(expansion)] = total
     return counts

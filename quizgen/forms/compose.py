@@ -6,22 +6,30 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from quizgen.answers import accepted_answers
 from quizgen.distractors.choose import DEFAULT_COUNT, Answer, choose
+from quizgen.facts.salience import defined_acronyms
+from quizgen.forms.chosen import Chosen
 from quizgen.forms.matching import matching
 from quizgen.forms.multiple_choice import multiple_choice
 from quizgen.forms.true_false import true_false
-from quizgen.items import Item
+from quizgen.item import Item
 from quizgen.normalize import normalize
+
+if TYPE_CHECKING:
+    from quizgen.quality import Judgement
+    from quizgen.questions.realize import Question
 
 # True/false items per article, as a share of its questions.
 TRUE_FALSE_SHARE = 0.5
 
 
 def compose(
-    chosen: Sequence[tuple[Item, Span | None, str, str]],
+    chosen: Sequence[tuple[Question, Judgement]],
     doc: Doc,
     article_hash: str,
     *,
@@ -29,77 +37,81 @@ def compose(
     corpus: Mapping[str, Sequence[str]] | None = None,
     seed: int | str = 0,
 ) -> list[Item]:
-    """The items of one article. ``chosen`` holds each question or cloze item
-    with its answer span, its answer's entity label and what its fact knows
-    (an appositive's role, an acronym), best first."""
-    from quizgen.answers import accepted_answers
-
-    from quizgen.facts.salience import acronyms
-
-    defined = acronyms(doc)
-    questions: list[Item] = []
-    spans: dict[str, Span | None] = {}
-    details: dict[str, str] = {}
-    for item, span, label, detail in chosen:
-        accepted = tuple(dict.fromkeys((*item.accepted_answers, *accepted_answers(item.answer, **_acronym(item, defined)))))
-        siblings = _siblings(span)
-        members = _members(span) if span is not None and item.rule.startswith("membership/") else ()
-        answer = Answer(
-            text=item.answer,
-            label=label or _members_label(span, members),
-            prompt=item.prompt,
-            correct=(*accepted, *siblings),
-            span=span,
-            acronym=detail if item.rule.startswith("acronym/") else "",
-            members=members,
-        )
-        rng = random.Random(f"distractors:{seed}:{item.key}")
-        found = choose(answer, doc, count=count, rng=rng, corpus=corpus) if count > 0 else []
-        item = replace(item, distractors=tuple(d.text for d in found), accepted_answers=accepted)
-        questions.append(item)
-        spans[item.key] = span
-        details[item.key] = detail
-    forms: list[Item] = []
-    for item in questions:
-        choice = multiple_choice(item, article_hash, count)
-        if choice is not None:
-            forms.append(choice)
-    statements = _true_false(questions, spans, article_hash, budget=max(1, int(len(questions) * TRUE_FALSE_SHARE)))
-    matched = matching(questions, details, article_hash)
-    return [*questions, *forms, *statements, *([matched] if matched else [])]
+    """The items of one article from its ``chosen`` questions and clozes, best first."""
+    questions = [
+        _with_distractors(question, judgement, doc, article_hash, count=count, corpus=corpus, seed=seed)
+        for question, judgement in chosen
+    ]
+    choices = [item for item in (multiple_choice(q, count) for q in questions) if item is not None]
+    statements = _true_false(questions, article_hash, budget=max(1, int(len(questions) * TRUE_FALSE_SHARE)))
+    matched = matching(questions, article_hash)
+    return [*(q.item() for q in questions), *choices, *statements, *([matched] if matched else [])]
 
 
-def _true_false(questions: list[Item], spans: dict[str, Span | None], article_hash: str, *, budget: int) -> list[Item]:
+def _with_distractors(
+    question: Question,
+    judgement: Judgement,
+    doc: Doc,
+    article_hash: str,
+    *,
+    count: int,
+    corpus: Mapping[str, Sequence[str]] | None,
+    seed: int | str,
+) -> Chosen:
+    """``question`` with every answer that counts and the distractors of its answer."""
+    fact = question.fact
+    span = doc.char_span(fact.answer_start, fact.answer_end, alignment_mode="expand")
+    accepted = tuple(
+        dict.fromkeys((*question.accepted, *accepted_answers(question.answer, **_other_name(question, doc))))
+    )
+    members = _members(span) if span is not None and fact.pattern.lists else ()
+    answer = Answer(
+        text=question.answer,
+        label=fact.label or _members_label(span, members),
+        prompt=question.prompt,
+        correct=(*accepted, *_siblings(span)),
+        span=span,
+        acronym=fact.detail if fact.pattern.detail_names_answer else "",
+        members=members,
+    )
+    chosen = Chosen(question, article_hash, judgement.score, judgement.reasons, accepted, (), span)
+    if count < 1:
+        return chosen
+    rng = random.Random(f"distractors:{seed}:{chosen.key(question.kind)}")
+    found = choose(answer, doc, count=count, rng=rng, corpus=corpus)
+    return replace(chosen, distractors=tuple(d.text for d in found))
+
+
+def _true_false(questions: list[Chosen], article_hash: str, *, budget: int) -> list[Item]:
     """At most one statement per sentence, true and false in turn. Only facts
     that can be stated both ways are used, so that whether a statement is
     true never depends on which facts could be falsified: a deck is balanced."""
     made: list[Item] = []
     want_true = int(article_hash[:2], 16) % 2 == 0
     sentences: set[int] = set()
-    for item in questions:
-        span = spans[item.key]
+    for chosen in questions:
         if len(made) >= budget:
             break
-        if span is None or item.sentence_start in sentences:
+        if chosen.span is None or chosen.fact.sentence_start in sentences:
             continue
-        true = true_false(item, span, article_hash, True)
-        false = true_false(item, span, article_hash, False) if true is not None else None
-        if false is None:
+        true = true_false(chosen, True)
+        false = true_false(chosen, False) if true is not None else None
+        if true is None or false is None:
             continue
-        sentences.add(item.sentence_start)
+        sentences.add(chosen.fact.sentence_start)
         made.append(true if want_true else false)
         want_true = not want_true
     return made
 
 
-def _acronym(item: Item, defined: dict[str, str]) -> dict[str, str]:
+def _other_name(question: Question, doc: Doc) -> dict[str, str]:
     """The other form of an answer that is an acronym or its expansion: "AES"
     also answers "Who signed …? (the Alliance of Sahel States)". Not for the
     question that asks what the acronym stands for, which names it."""
-    if item.rule.startswith("acronym/"):
+    if question.fact.pattern.detail_names_answer:
         return {}
-    answer = normalize(item.answer)
-    for acronym, expansion in defined.items():
+    answer = normalize(question.answer)
+    for acronym, expansion in defined_acronyms(doc).items():
         if answer == normalize(expansion):
             return {"acronym": acronym}
         if answer == normalize(acronym):
@@ -121,7 +133,7 @@ def _siblings(span: Span | None) -> list[str]:
     return [_member_text(m) for m in members if m.i not in inside]
 
 
-def _member_text(member) -> str:  # member: spacy.tokens.Token
+def _member_text(member: Token) -> str:
     left_out: set[int] = set()
     for child in member.children:
         if child.dep_ in ("conj", "cc", "punct", "appos"):

@@ -7,7 +7,8 @@ the answers of a set never overlap.
 
 from __future__ import annotations
 
-from quizgen.items import Item, item_key
+from quizgen.forms.chosen import Chosen
+from quizgen.item import Item, item_key
 from quizgen.normalize import overlaps
 
 MIN_PAIRS = 4
@@ -16,24 +17,22 @@ MAX_LEFT_WORDS = 14
 PROMPT = "Match each item on the left with the one on the right that it belongs to."
 
 
-def matching(items: list[Item], details: dict[str, str], article_hash: str) -> Item | None:
-    """One matching item from an article's wh-items (best first), or None
-    when fewer than four clean pairs can be made. ``details`` maps an item's
-    key to what its fact knows: the role of an appositive, the acronym of an
-    expansion."""
+def matching(questions: list[Chosen], article_hash: str) -> Item | None:
+    """One matching item from an article's wh-questions (best first), or None
+    when fewer than four clean pairs can be made."""
     pairs: list[tuple[str, str]] = []
-    used: list[Item] = []
-    for item in items:
-        if item.kind != "wh":
+    used: list[Chosen] = []
+    for chosen in questions:
+        if chosen.kind != "wh":
             continue
-        left = _left(item, details.get(item.key, ""))
+        left = _left(chosen)
         if left is None:
             continue
-        right = item.answer
+        right = chosen.question.answer
         if any(overlaps(right, r) or overlaps(left, l) or overlaps(right, l) for l, r in pairs):
             continue
         pairs.append((left, right))
-        used.append(item)
+        used.append(chosen)
         if len(pairs) == MAX_PAIRS:
             break
     if len(pairs) < MIN_PAIRS:
@@ -44,23 +43,23 @@ def matching(items: list[Item], details: dict[str, str], article_hash: str) -> I
         kind="matching",
         prompt=PROMPT,
         answer="; ".join(f"{l} - {r}" for l, r in pairs),
-        sentence=first.sentence,
-        sentence_start=first.sentence_start,
+        sentence=first.question.sentence,
+        sentence_start=first.fact.sentence_start,
         answer_start=None,
         answer_end=None,
         rule="matching/matching",
-        score=round(sum(i.score for i in used) / len(used), 6),
+        score=round(sum(c.score for c in used) / len(used), 6),
         reasons=(f"{len(pairs)} pairs",),
         pairs=tuple(pairs),
     )
 
 
-def _left(item: Item, detail: str) -> str | None:
-    pattern = item.rule.split("/")[0]
-    if pattern == "appositive" and detail:
+def _left(chosen: Chosen) -> str | None:
+    """What the answer is matched to: the fact's role or acronym, else the question."""
+    detail = chosen.fact.detail
+    if chosen.fact.pattern.detail_pairs and detail:
         return detail[0].upper() + detail[1:]
-    if pattern == "acronym" and detail:
-        return detail
-    if len(item.prompt.split()) <= MAX_LEFT_WORDS:
-        return item.prompt
+    prompt = chosen.question.prompt
+    if len(prompt.split()) <= MAX_LEFT_WORDS:
+        return prompt
     return None

@@ -8,24 +8,27 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quizgen.items import Item, item_key
+from quizgen.forms.chosen import Chosen, rule
+from quizgen.item import Item
+from quizgen.wording import ARTICLES
 
 
-def multiple_choice(item: Item, article_hash: str, count: int) -> Item | None:
-    """The multiple-choice form of a wh ``item`` whose distractors are complete, else None."""
-    if item.kind != "wh" or len(item.distractors) < count or count < 1:
+def multiple_choice(chosen: Chosen, count: int) -> Item | None:
+    """The multiple-choice form of a wh-question whose distractors are complete, else None."""
+    if chosen.kind != "wh" or len(chosen.distractors) < count or count < 1:
         return None
-    answer, start = item.answer, item.answer_start
+    question = chosen.question
+    answer, start = question.answer, question.answer_start
     article = answer.split(" ", 1)[0]
-    if article.lower() in ("the", "a", "an") and " " in answer and start is not None:
+    if article.lower() in ARTICLES and " " in answer:
         # Options read alike: "White House" among "U.S. Senate" and "Congress".
         answer, start = answer[len(article) + 1 :], start + len(article) + 1
     return replace(
-        item,
+        chosen.item(),
         answer=answer,
         answer_start=start,
-        key=item_key(article_hash, "multiple_choice", item.sentence, item.answer_start, item.answer),
+        key=chosen.key("multiple_choice"),
         kind="multiple_choice",
-        rule=item.rule.replace("/wh", "/multiple_choice"),
-        distractors=item.distractors[:count],
+        rule=rule(chosen.fact, "multiple_choice"),
+        distractors=chosen.distractors[:count],
     )

@@ -9,48 +9,47 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
-
-from quizgen.items import Item, item_key
+from quizgen.forms.chosen import Chosen, rule
+from quizgen.item import Item
 from quizgen.normalize import words
 from quizgen.questions.statement import Statement, falsified, statement
+from quizgen.wording import ARTICLES, POINTERS
 
 TRUE = "True"
 FALSE = "False"
-# Words that leave a statement read on its own unclear.
-POINTERS = frozenset(
-    {"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "this", "these", "those",
-     "i", "me", "my", "we", "us", "our", "you", "your"}
-)
 
 
-def true_false(item: Item, answer: Span, article_hash: str, truth: bool) -> Item | None:
-    """A true/false item about ``item``'s fact, true or false as asked, or None
+def true_false(chosen: Chosen, truth: bool) -> Item | None:
+    """A true/false item about ``chosen``'s fact, true or false as asked, or None
     when the fact has no clean statement (or, for a false one, no distractor)."""
+    answer = chosen.span
+    if answer is None:
+        return None
     stated = statement(answer)
     if stated is None or set(words(stated.text)) & POINTERS:
         return None
+    question = chosen.question
     if truth:
         shown: Statement = stated
     else:
-        if not item.distractors or answer.root.left_edge.i < answer.start:
+        if not chosen.distractors or answer.root.left_edge.i < answer.start:
             # Nothing to swap in, or words before the answer ("President", "the")
             # that belong to it and would not fit what is swapped in.
             return None
-        article = item.answer.split(" ", 1)[0]
-        if article.lower() in ("the", "a", "an") and " " in item.answer:
+        article = question.answer.split(" ", 1)[0]
+        if article.lower() in ARTICLES and " " in question.answer:
             # "the White House" -> "the U.S. Senate": the article stays.
             stated = Statement(stated.text, stated.answer_start + len(article) + 1, stated.answer_end)
-        shown = falsified(stated, item.distractors[0])
+        shown = falsified(stated, chosen.distractors[0])
     return replace(
-        item,
-        key=item_key(article_hash, "true_false", item.sentence, item.answer_start, item.answer),
+        chosen.item(),
+        key=chosen.key("true_false"),
         kind="true_false",
         prompt=shown.text,
         answer=TRUE if truth else FALSE,
         # answer_start and answer_end still give the fact's answer in the source sentence.
         accepted_answers=(),
         # The statement's own span: the answer when true, the swapped-in distractor when false.
-        distractors=() if truth else (item.distractors[0],),
-        rule=item.rule.split("/")[0] + "/true_false",
+        distractors=() if truth else (chosen.distractors[0],),
+        rule=rule(chosen.fact, "true_false"),
     )

@@ -7,7 +7,6 @@ every character offset computed later refers to this text.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quizgen.errors import ArticleError, UsageError
+from quizgen.item import content_hash
 from quizgen.ingest.decode import decode_text
 
 DEFAULT_MAX_BYTES = 5 * 1000 * 1000
@@ -49,12 +49,6 @@ class ArticleText:
     @property
     def words(self) -> int:
         return len(self.text.split())
-
-
-def content_hash(text: str) -> str:
-    """The identity of an article's body: equal for the same text however it is spaced."""
-    canonical = " ".join(text.split())
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def parse_size(value: str) -> int:

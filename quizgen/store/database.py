@@ -30,7 +30,7 @@ from quizgen.store.reviews import Reviews
 
 if TYPE_CHECKING:
     from quizgen.ingest import ArticleText
-    from quizgen.items import Item
+    from quizgen.item import Item
 
 # Rows per multi-row INSERT: within SQLite's limit of bound values per statement.
 _ROWS_PER_INSERT = 500

@@ -2,7 +2,7 @@
 
 Each format is a module of its own, with one function that takes a list of
 items (stored :class:`~quizgen.store.ItemRecord` rows or the generator's
-:class:`~quizgen.items.Item`) and returns the file's contents:
+:class:`~quizgen.item.Item`) and returns the file's contents:
 
 - :func:`quizgen.export.lms.moodle.moodle_xml`: Moodle XML (``.xml``) bytes;
 - :func:`quizgen.export.lms.gift.gift`: Moodle's GIFT text (``.txt``);

@@ -1,0 +1,98 @@
+"""Generation: one article's text in, its items out, with no database involved.
+
+article -> analysis -> facts -> questions -> quality -> generation (this) ->
+forms -> items. The facts are found, each asked as a question and a cloze,
+the questions judged, the best spread over the article, and their forms
+composed. :mod:`quizgen.workflows.generate` runs this over stored articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from quizgen.item import Item
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from quizgen.quality import Judgement
+    from quizgen.questions.realize import Question
+
+WORDS_PER_ITEM = 40
+MIN_ITEMS = 3
+MAX_PER_SENTENCE = 3
+
+
+def default_limit(text: str) -> int:
+    """How many items an article deserves: one per 40 words, at least three."""
+    return max(MIN_ITEMS, round(len(text.split()) / WORDS_PER_ITEM))
+
+
+def generate(
+    text: str,
+    title: str | None = None,
+    seed: int = 0,
+    *,
+    limit: int | None = None,
+    model: str | None = None,
+    distractors: int = 3,
+    corpus: Mapping[str, Sequence[str]] | None = None,
+) -> list[Item]:
+    """The items for an article's body ``text``: its best questions and clozes
+    (``limit``, by default :func:`default_limit`), then their multiple-choice,
+    true/false and matching forms.
+
+    ``title`` is the headline, kept out of the analysed text. ``seed`` drives
+    every random choice (distractors, true or false), so the same text and
+    seed give the same items. ``distractors`` is the number of wrong options
+    a multiple-choice item needs; ``corpus`` maps an entity label to names
+    from other articles, for when the article has too few of its own.
+    """
+    from quizgen.analyze import analyze
+
+    doc = next(analyze([text], model=model))
+    return items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
+
+
+def items_from_doc(
+    doc: Doc,
+    *,
+    limit: int | None = None,
+    distractors: int = 3,
+    corpus: Mapping[str, Sequence[str]] | None = None,
+    seed: int | str = 0,
+) -> list[Item]:
+    """:func:`generate` on an article already parsed by :func:`quizgen.analyze.analyze`."""
+    from quizgen.facts import extract_facts
+    from quizgen.forms.compose import compose
+    from quizgen.item import content_hash
+    from quizgen.quality import judge, thin_duplicates
+    from quizgen.questions.realize import questions
+
+    text = doc.text
+    judged = []
+    for fact in extract_facts(doc):
+        for question in questions(fact, doc, text):
+            judgement = judge(question)
+            if judgement.keep:
+                judged.append((question, judgement))
+    judged.sort(key=lambda pair: (-pair[1].score, pair[0].fact.answer_start, pair[0].kind))
+    chosen = _spread(thin_duplicates(judged), limit if limit is not None else default_limit(text))
+    return compose(chosen, doc, content_hash(text), count=distractors, corpus=corpus, seed=seed)
+
+
+def _spread(ranked: list[tuple[Question, Judgement]], limit: int) -> list[tuple[Question, Judgement]]:
+    """The best ``limit`` questions, with at most three items and one cloze per sentence,
+    so that a quiz covers the article rather than its first paragraph."""
+    chosen = []
+    per_sentence: dict[int, list[str]] = {}
+    for question, judgement in ranked:
+        kinds = per_sentence.setdefault(question.fact.sentence_start, [])
+        if len(kinds) >= MAX_PER_SENTENCE or (question.kind == "cloze" and "cloze" in kinds):
+            continue
+        kinds.append(question.kind)
+        chosen.append((question, judgement))
+        if len(chosen) == limit:
+            break
+    return chosen
