@@ -51,7 +51,7 @@ def fill(url: str, learners: int = 1) -> None:
     rng = random.Random(7)
     now = datetime.now(timezone.utc)
     with Store(url) as store:
-        article, _ = store.add_article(ArticleText(title="Bench", text="A body. " * 50, source="bench", format="text"))
+        article, _ = store.save_article(ArticleText(title="Bench", text="A body. " * 50, source="bench", format="text"))
         learner_ids = [store.learner(name).id for name in learner_names(learners)]
         with store.engine.begin() as connection:
             connection.execute(

@@ -141,8 +141,8 @@ def memory_table(found: dict[str, dict[int, tuple[float, float]]], model: str) -
 
 
 def bench_ingest(copies: int = INGEST_FILES, repeat: int = 3) -> dict[str, float]:
-    from quizgen.ingest import add_articles
-    from quizgen.ingest.batch import ARTICLES_PER_COMMIT as batch
+    from quizgen.workflows import add_articles
+    from quizgen.workflows.add import ARTICLES_PER_COMMIT as batch
     from quizgen.store import Store
 
     paths = corpus(copies)

@@ -1,7 +1,7 @@
 """quizgen: turn articles into quiz items, and study, print or export them.
 
-The pipeline runs article -> analysis -> facts -> items -> store -> quiz and
-exports. ``import quizgen`` is cheap: each public name below is imported from
+The pipeline runs article -> analysis -> facts -> questions -> quality ->
+generation -> forms -> items -> store -> quiz and exports. ``import quizgen`` is cheap: each public name below is imported from
 its module on first use, so spaCy and the database layer load only when needed.
 
     >>> import quizgen
@@ -19,13 +19,16 @@ __version__ = "0.1.0"
 _PUBLIC = {
     # ingest
     "ArticleText": "quizgen.ingest",
-    "IngestOutcome": "quizgen.ingest",
     "read_article": "quizgen.ingest",
     "read_all": "quizgen.ingest",
-    "add_articles": "quizgen.ingest",
     # generation
     "generate": "quizgen.generation",
     "Item": "quizgen.item",
+    # workflows over the store
+    "add_articles": "quizgen.workflows",
+    "IngestOutcome": "quizgen.workflows",
+    "generate_items": "quizgen.workflows",
+    "GenerateOutcome": "quizgen.workflows",
     # answers and options
     "accepted_answers": "quizgen.answers",
     "is_accepted": "quizgen.answers",
@@ -56,7 +59,7 @@ if TYPE_CHECKING:
     from quizgen.answers import accepted_answers, is_accepted
     from quizgen.forms.options import shuffled_options
     from quizgen.errors import QuizgenError
-    from quizgen.ingest import ArticleText, IngestOutcome, add_articles, read_all, read_article
+    from quizgen.ingest import ArticleText, read_all, read_article
     from quizgen.generation import generate
     from quizgen.item import Item
     from quizgen.questions.answer_aware import question_for, questions_for
@@ -70,6 +73,7 @@ if TYPE_CHECKING:
         ReviewState,
         Store,
     )
+    from quizgen.workflows import GenerateOutcome, IngestOutcome, add_articles, generate_items
 
 
 def __getattr__(name: str) -> Any:

@@ -122,7 +122,7 @@ def test_processes_saving_the_same_article_at_the_same_moment_take_turns(store: 
     import quizgen
     from quizgen.ingest import read_article
 
-    article, _ = store.add_article(read_article(next(SEEDS.glob("*.txt"))))
+    article, _ = store.save_article(read_article(next(SEEDS.glob("*.txt"))))
     items = quizgen.generate(article.text)
     context = multiprocessing.get_context("fork")
     savers, rounds = 3, 3

@@ -51,7 +51,7 @@ def cloze(sentence: str, answer: str, **fields) -> dict:
 
 def add_items(store: Store, title: str, specs: list[dict], text: str = "Body.") -> list[ItemRecord]:
     """Store an article and its items; items are made a second apart, in order."""
-    article, _ = store.add_article(ArticleText(title=title, text=f"{text} {title}", source="test", format="text"))
+    article, _ = store.save_article(ArticleText(title=title, text=f"{text} {title}", source="test", format="text"))
     rows = []
     for n, spec in enumerate(specs):
         key = hashlib.sha256(f"{article.id}:{n}:{spec['prompt']}".encode()).hexdigest()[:32]

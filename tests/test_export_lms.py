@@ -277,7 +277,7 @@ def test_moodle_xml_keeps_hostile_text_as_text():
 
 def test_moodle_xml_puts_each_article_in_its_own_category(db_url):
     with Store(db_url) as store:
-        article, _ = store.add_article(read_article(next(SEEDS.glob("*.txt"))))
+        article, _ = store.save_article(read_article(next(SEEDS.glob("*.txt"))))
         store.save_items(article.id, quizgen.generate(article.text, limit=3))
         rows = store.items(article.id)
     titles = {article.id: "Sahel / Russia <deal> \\o/"}
@@ -500,7 +500,7 @@ def test_kahoot_sheet_is_the_same_bytes_every_time(seed_items):
 
 def test_stored_items_export_like_generated_ones(db_url, seed_items):
     with Store(db_url) as store:
-        article, _ = store.add_article(read_article(next(SEEDS.glob("*.txt"))))
+        article, _ = store.save_article(read_article(next(SEEDS.glob("*.txt"))))
         store.save_items(article.id, seed_items)
         rows = store.items(article.id)
     by_key = {i.key: i for i in seed_items}

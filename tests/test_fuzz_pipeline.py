@@ -35,7 +35,7 @@ from quizgen.export.anki.fields import BLANK, HINTS, letter
 from quizgen.export.lms.parts import answers, askable, choices, cloze_sides, form, one_line, pairs, short
 from quizgen.forms.options import shuffled_options
 from quizgen.forms.siblings import kind_of, one_per_fact
-from quizgen.ingest import add_articles
+from quizgen.workflows import add_articles
 from quizgen.store import ItemRecord, Store
 from tests.conftest import SEEDS
 from tests.strategies import NEWS_SENTENCES

@@ -143,7 +143,7 @@ def test_generate_without_distractors_makes_no_multiple_choice(cli):
 
 def test_other_articles_lend_their_names(db_url: str):
     with Store(db_url) as store:
-        article, _ = store.add_article(read_article(next(SEEDS.glob("*.txt"))))
+        article, _ = store.save_article(read_article(next(SEEDS.glob("*.txt"))))
         store.save_items(article.id, quizgen.generate(article.text))
         names = store.names()
     assert "Ilya Tarasenko" in names["PERSON"] and "Sidi Mohamed Raliou" in names["PERSON"]

@@ -26,7 +26,7 @@ TIMEOUT = 60
 def seeded(db_url: str) -> str:
     """A database holding the seed article and its items."""
     with Store(db_url) as store:
-        article, _ = store.add_article(read_article(next(SEEDS.glob("*.txt"))))
+        article, _ = store.save_article(read_article(next(SEEDS.glob("*.txt"))))
         store.save_items(article.id, quizgen.generate(article.text))
     return db_url
 

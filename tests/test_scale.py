@@ -12,7 +12,7 @@ import pexpect
 from sqlmodel import Session, select
 
 from quizgen.ingest import read_all
-from quizgen.ingest.batch import ARTICLES_PER_COMMIT
+from quizgen.workflows.add import ARTICLES_PER_COMMIT
 from quizgen.store import Article, ItemRecord, Store
 from tests.conftest import ROOT, SEEDS
 from tests.test_classroom import NEWS, copies, together
@@ -99,7 +99,7 @@ def test_generate_with_two_processes_stores_what_one_process_stores(db_url: str,
 def test_ctrl_c_stops_generate_with_two_processes_at_once_keeping_whole_batches(db_url: str, tmp_path: Path):
     import time
 
-    from quizgen.cli.generate import ARTICLES_PER_COMMIT
+    from quizgen.workflows.generate import ARTICLES_PER_COMMIT
 
     (added,) = together(db_url, ["add", "--quiet", str(copies(tmp_path / "corpus", range(160)))])
     assert added.returncode == 0

@@ -31,7 +31,7 @@ NOW = local(TODAY, 12)
 
 
 def add_article(store: Store, title: str, keys: list[str]) -> dict[str, int]:
-    article, _ = store.add_article(ArticleText(title=title, text=f"The body of {title}.", source=f"{title}.txt", format="txt"))
+    article, _ = store.save_article(ArticleText(title=title, text=f"The body of {title}.", source=f"{title}.txt", format="txt"))
     items = [
         Item(key=key, kind="wh", prompt=f"Question {key}?", answer=f"Answer {key}", sentence=f"Answer {key} is it.",
              sentence_start=0, answer_start=0, answer_end=8, rule="test", score=0.5, reasons=())

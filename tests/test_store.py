@@ -46,7 +46,7 @@ def make_item(article_id: int, key: str, **fields) -> ItemRecord:
 
 def test_article_round_trip(store: Store):
     read = read_article(SEED)
-    article, created = store.add_article(read)
+    article, created = store.save_article(read)
     assert created
     again = store.article(article.id)
     assert (again.title, again.text, again.source) == (read.title, read.text, str(SEED))
@@ -57,7 +57,7 @@ def test_article_round_trip(store: Store):
 
 
 def test_content_hash_is_unique_in_the_database(store: Store):
-    article, _ = store.add_article(article_text(1))
+    article, _ = store.save_article(article_text(1))
     with pytest.raises(sa.exc.IntegrityError), Session(store.engine) as session:
         session.add(
             Article(title="other", source="x", text="y", content_hash=article.content_hash)
@@ -66,7 +66,7 @@ def test_content_hash_is_unique_in_the_database(store: Store):
 
 
 def test_item_fields_round_trip_and_key_is_unique(store: Store):
-    article, _ = store.add_article(article_text(1))
+    article, _ = store.save_article(article_text(1))
     with Session(store.engine) as session:
         session.add(make_item(article.id, "k1"))
         session.commit()
@@ -83,8 +83,8 @@ def test_item_fields_round_trip_and_key_is_unique(store: Store):
 
 
 def test_removing_an_article_removes_its_items_and_reviews(store: Store):
-    kept, _ = store.add_article(article_text(1))
-    gone, _ = store.add_article(article_text(2))
+    kept, _ = store.save_article(article_text(1))
+    gone, _ = store.save_article(article_text(2))
     now = datetime.now(timezone.utc)
     with Session(store.engine) as session:
         learner = Learner(name="ada")
@@ -106,7 +106,7 @@ def test_removing_an_article_removes_its_items_and_reviews(store: Store):
 
 
 def test_review_state_is_one_per_learner_and_item(store: Store):
-    article, _ = store.add_article(article_text(1))
+    article, _ = store.save_article(article_text(1))
     now = datetime.now(timezone.utc)
     with Session(store.engine) as session:
         session.add_all([Learner(name="ada"), make_item(article.id, "k")])
@@ -155,7 +155,7 @@ from quizgen.ingest import ArticleText
 from quizgen.store import Store
 store = Store(sys.argv[1])
 for n in range(40):
-    store.add_article(ArticleText(title=f"t{n}", text=f"Shared body {n}.", source="x", format="txt"))
+    store.save_article(ArticleText(title=f"t{n}", text=f"Shared body {n}.", source="x", format="txt"))
 """
 
 
@@ -173,7 +173,7 @@ def test_two_processes_adding_the_same_articles_store_each_once(store: Store, db
 def test_saved_items_keep_their_forms(store: Store):
     from quizgen.item import Item
 
-    article, _ = store.add_article(article_text(1))
+    article, _ = store.save_article(article_text(1))
     sentence = "Russia signed the partnership with Mali."
     common = dict(sentence=sentence, sentence_start=0, score=0.5, reasons=("r",))
     items = [

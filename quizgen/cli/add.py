@@ -9,8 +9,9 @@ from rich.markup import escape
 
 from quizgen.cli.context import open_store
 from quizgen.cli.render import error, out, progress, warn
-from quizgen.ingest import DEFAULT_MAX_BYTES, add_articles, discover, parse_size
+from quizgen.ingest import DEFAULT_MAX_BYTES, discover, parse_size
 from quizgen.ingest.article import format_size
+from quizgen.workflows.add import add_articles
 
 
 def add(

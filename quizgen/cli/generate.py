@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.markup import escape
 
 from quizgen.cli.context import open_store, options
 from quizgen.cli.render import out, progress, warn
-
-if TYPE_CHECKING:
-    from quizgen.store.models import Article
-
-# Articles whose items are stored in one transaction: an interrupted run keeps
-# every batch it finished and nothing of the one it was in.
-ARTICLES_PER_COMMIT = 16
 
 
 def generate(
@@ -52,62 +42,40 @@ def generate(
     Example:
       quizgen generate 1 --limit 10
     """
-    from quizgen.analyze import analyze
-    from quizgen.generation import items_from_doc
+    from quizgen.workflows.generate import generate_items
 
+    totals = dict.fromkeys(("added", "updated", "unchanged", "kept", "removed"), 0)
     with open_store(ctx) as store:
         ids = store.article_ids(article_ids or None)
         if not ids:
             out.print("No articles stored yet. Add some with: quizgen add PATH")
             return
-        corpus = store.names()
-        # Articles are read a page at a time and parsed as they come; the
-        # parser reads ahead, and this queue keeps each one for its document.
-        waiting: deque[Article] = deque()
-
-        def texts() -> Iterator[str]:
-            for article in store.stream_articles(ids):
-                waiting.append(article)
-                yield article.text
-
-        totals = dict.fromkeys(("added", "updated", "unchanged", "kept", "removed"), 0)
-        batch: list[tuple[Article, list]] = []
-
-        def save() -> None:
-            reports = store.save_batch([(article.id, items) for article, items in batch])
-            for (article, items), report in zip(batch, reports):
+        outcomes = generate_items(
+            store, ids, limit=limit, distractors=distractors, seed=seed, jobs=jobs, model=options(ctx).model
+        )
+        with progress("generating", len(ids), unit="articles", enabled=not quiet) as advance:
+            for outcome in outcomes:
+                advance(1)
+                report = asdict(outcome.report)
                 for name in totals:
-                    totals[name] += getattr(report, name)
+                    totals[name] += report[name]
+                if outcome.truncated:
+                    warn(
+                        f"article {outcome.article_id}: only its first {outcome.analysed:,} of {outcome.length:,} "
+                        "characters were analysed; split it into several articles to use it all"
+                    )
                 if quiet:
                     continue
-                if not items:
+                if not outcome.items:
                     out.print(
-                        f"article {article.id}: no items - nothing in it that quizgen can ask about "
-                        f"(it needs full sentences with names, numbers, dates or facts) - {escape(article.title)}"
+                        f"article {outcome.article_id}: no items - nothing in it that quizgen can ask about "
+                        f"(it needs full sentences with names, numbers, dates or facts) - {escape(outcome.title)}"
                     )
                 else:
                     out.print(
-                        f"article {article.id}: {len(items)} items ({_counts(asdict(report))}) - {escape(article.title)}"
+                        f"article {outcome.article_id}: {outcome.items} items ({_counts(report)}) - "
+                        f"{escape(outcome.title)}"
                     )
-            batch.clear()
-
-        with (
-            progress("generating", len(ids), unit="articles", enabled=not quiet) as advance,
-            closing(analyze(texts(), model=options(ctx).model, n_process=jobs)) as docs,
-        ):
-            for doc in docs:
-                article = waiting.popleft()
-                items = items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
-                if len(doc.text) < len(article.text):
-                    warn(
-                        f"article {article.id}: only its first {len(doc.text):,} of {len(article.text):,} characters "
-                        "were analysed; split it into several articles to use it all"
-                    )
-                batch.append((article, items))
-                if len(batch) >= ARTICLES_PER_COMMIT:
-                    save()
-                advance(1)
-            save()
     out.print(f"{len(ids)} article{'s' if len(ids) != 1 else ''}: {_counts(totals)}")
 
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from quizgen.cli.context import open_store
 from quizgen.cli.render import out
-from quizgen.errors import UsageError
-
-FORMATS = ("pdf", "typ", "docx", "md")
 
 
 def print_sheet(
@@ -43,52 +39,21 @@ def print_sheet(
     Example:
       quizgen export print 1 --versions 2 --seed 7 --title "World news quiz"
     """
-    from quizgen.export.output import refuse_directory, write_files
-    from quizgen.export.print.worksheet import sheet
-    from quizgen.export.selection import select_items
-    from quizgen.forms.siblings import one_per_fact
+    from quizgen.export.print.files import print_worksheets
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; use pdf, typ, docx or md")
-    target = Path(out_path)
-    refuse_directory(target, f"worksheet.{fmt}")
     with open_store(ctx) as store:
-        selection = select_items(store, article_ids)
-    items = one_per_fact(selection.items)
-    if title is None:
-        titles = [selection.articles[i].title for i in dict.fromkeys(item.article_id for item in items)]
-        title = titles[0] if len(titles) == 1 else "Quiz"
-    made = sheet(items, title=title, versions=versions, seed=seed, points=max(points, 1), show_points=points > 0)
-    files: list[tuple[Path, bytes]] = []
-    letters = [v.letter for v in made.versions] if separate else [None]
-    for letter in letters:
-        stem = target.with_suffix("").name + (f"-{letter}" if letter else "")
-        for part, data in (("", made.data(keys=False, only=letter)), ("-key", made.data(worksheets=False, only=letter))):
-            files.extend(_rendered(target.with_name(f"{stem}{part}.{fmt}"), fmt, data))
-    write_files(files)
+        printed = print_worksheets(
+            store,
+            article_ids,
+            out=out_path,
+            fmt=fmt,
+            versions=versions,
+            seed=seed,
+            title=title,
+            points=points,
+            separate=separate,
+        )
     out.print(
-        f"{len(items)} questions ({selection.describe()}), {versions} version{'s' if versions != 1 else ''}: "
-        + ", ".join(str(path) for path, _ in files)
+        f"{printed.questions} questions ({printed.selection.describe()}), "
+        f"{versions} version{'s' if versions != 1 else ''}: " + ", ".join(str(path) for path in printed.files)
     )
-
-
-def _rendered(path: Path, fmt: str, data: dict) -> list[tuple[Path, bytes]]:
-    """The files of one worksheet or key: the document, or Typst source with its data."""
-    from quizgen.export.print.markdown import markdown
-    from quizgen.export.print.pdf import pdf, typst_source
-
-    if fmt == "pdf":
-        return [(path, pdf(data))]
-    if fmt == "docx":
-        from quizgen.export.print.docx import docx
-
-        return [(path, docx(data))]
-    if fmt == "md":
-        return [(path, markdown(data).encode("utf-8"))]
-    import json
-
-    data_path = path.with_suffix(".json")
-    return [
-        (data_path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")),
-        (path, typst_source(data_path.name).encode("utf-8")),
-    ]

@@ -1,6 +1,8 @@
-"""Ingest: article files (text, Markdown, HTML) to titled plain text, then to the store.
+"""Ingest: article files (text, Markdown, HTML) to titled plain text.
 
-First stage of the pipeline: article -> analysis -> facts -> items -> store.
+First stage of the pipeline: article -> analysis -> facts -> ... -> store.
+Nothing here writes: :func:`quizgen.workflows.add.add_articles` stores what
+this reads.
 """
 
 from quizgen.ingest.article import (
@@ -12,13 +14,11 @@ from quizgen.ingest.article import (
     read_article,
     read_stream,
 )
-from quizgen.ingest.batch import IngestOutcome, add_articles, discover, read_all
+from quizgen.ingest.paths import discover, read_all
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "ArticleText",
-    "IngestOutcome",
-    "add_articles",
     "content_hash",
     "discover",
     "parse_article",

@@ -105,11 +105,11 @@ class Store(Reviews):
 
     # Articles
 
-    def add_article(self, read: ArticleText) -> tuple[Article, bool]:
+    def save_article(self, read: ArticleText) -> tuple[Article, bool]:
         """Store an article unless the same text is stored; returns it and whether it is new."""
-        return self.add_articles([read])[0]
+        return self.save_articles([read])[0]
 
-    def add_articles(self, reads: Sequence[ArticleText]) -> list[tuple[Article, bool]]:
+    def save_articles(self, reads: Sequence[ArticleText]) -> list[tuple[Article, bool]]:
         """Store articles in one transaction, each unless the same text is
         stored already, by this or another process at the same moment: an
         insert that meets the content hash does nothing. Returns each article

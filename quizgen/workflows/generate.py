@@ -1,0 +1,105 @@
+"""``quizgen generate`` as a call: stored articles to stored items.
+
+store -> analysis -> generation -> store. Article ids are read first, then the
+articles a page at a time; they are parsed as they come (in several processes
+with ``jobs``) and their items stored a batch of articles at a time, one
+transaction each. An interrupted run (Ctrl-C) keeps every batch it finished
+and nothing of the one it was in; running it again finishes the rest.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator, Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizgen.item import Item
+    from quizgen.store import Store
+    from quizgen.store.database import SaveReport
+    from quizgen.store.models import Article
+
+# Articles whose items are stored in one transaction.
+ARTICLES_PER_COMMIT = 16
+
+
+@dataclass(frozen=True)
+class GenerateOutcome:
+    """What generating one article's items did."""
+
+    article_id: int
+    title: str
+    items: int  # generated
+    report: SaveReport  # what storing them did: added, updated, unchanged, kept, removed
+    # The article was longer than the parser takes: only its first ``analysed``
+    # characters (of ``length``) were used.
+    analysed: int
+    length: int
+
+    @property
+    def truncated(self) -> bool:
+        return self.analysed < self.length
+
+
+def generate_items(
+    store: Store,
+    article_ids: Sequence[int] | None = None,
+    *,
+    limit: int | None = None,
+    distractors: int = 3,
+    seed: int = 0,
+    jobs: int = 1,
+    model: str | None = None,
+    batch: int = ARTICLES_PER_COMMIT,
+) -> Iterator[GenerateOutcome]:
+    """Generate and store the items of the articles named (default: every
+    stored article), yielding an outcome per article, in order, once its
+    batch is stored.
+
+    Regenerating keeps items that were approved, edited or rejected, updates
+    drafts in place (same key, same review history) and removes drafts no
+    longer made. Names from the whole store help find distractors.
+    Raises :class:`~quizgen.errors.NotFound` for an unknown article id.
+    """
+    from quizgen.analyze import analyze
+    from quizgen.generation import items_from_doc
+
+    ids = store.article_ids(list(article_ids) if article_ids else None)
+    if not ids:
+        return
+    corpus = store.names()
+    # The parser reads ahead; this queue keeps each article for its document.
+    waiting: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in store.stream_articles(ids):
+            waiting.append(article)
+            yield article.text
+
+    pending: list[tuple[Article, list[Item], int]] = []
+    with closing(analyze(texts(), model=model, n_process=jobs)) as docs:
+        for doc in docs:
+            article = waiting.popleft()
+            items = items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
+            pending.append((article, items, len(doc.text)))
+            if len(pending) >= batch:
+                yield from _save(store, pending)
+                pending = []
+        yield from _save(store, pending)
+
+
+def _save(store: Store, pending: list[tuple[Article, list[Item], int]]) -> Iterator[GenerateOutcome]:
+    if not pending:
+        return
+    reports = store.save_batch([(article.id, items) for article, items, _ in pending])
+    for (article, items, analysed), report in zip(pending, reports):
+        yield GenerateOutcome(
+            article_id=article.id,
+            title=article.title,
+            items=len(items),
+            report=report,
+            analysed=analysed,
+            length=len(article.text),
+        )
