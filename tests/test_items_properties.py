@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import quizgen
 from quizgen.normalize import contains
-from quizgen.questions.realize import BLANK
+from quizgen.wording import BLANK
 from tests.strategies import article_bodies
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60)

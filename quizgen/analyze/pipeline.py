@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from quizgen.analyze.model import load_model
+from quizgen.wording import ARTICLES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -26,7 +27,7 @@ CURRENCY = re.compile(
     re.IGNORECASE,
 )
 # Words the NER takes into a number's span that belong outside it.
-LEADING_NOISE = frozenset({"an", "a", "the", "additional", "another", "extra", "further"})
+LEADING_NOISE = ARTICLES | {"additional", "another", "extra", "further"}
 # Texts per batch when several processes parse.
 PROCESS_BATCH = 8
 

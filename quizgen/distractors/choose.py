@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quizgen.analyze.pipeline import noun_chunks
 from quizgen.normalize import contains, normalize, overlaps
+from quizgen.wording import ARTICLES
 
 DEFAULT_COUNT = 3
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
@@ -202,7 +203,7 @@ def _names(doc: Doc, label: str) -> list[str]:
 
 def _bare(span: Span) -> str:
     """An entity's text without a leading article or a possessive ending."""
-    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ in ARTICLES)]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()

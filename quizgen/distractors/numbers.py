@@ -27,7 +27,7 @@ YEAR_SPREAD = 10  # how far, at most, a distractor year is from the answer
 
 MAX_DIGITS = 15  # beyond this a float no longer tells two values apart
 
-MAX_WORDS = 99  # numbers are written in words only up to "ninety-nine"
+LARGEST_IN_WORDS = 99  # numbers are written in words only up to "ninety-nine"
 
 # What a scale word or its abbreviation multiplies by; the second value is how
 # large the number in front of it may grow before another scale word would be
@@ -280,7 +280,7 @@ def _fits(quantity: Quantity, value: Decimal) -> bool:
         return False
     if value != value.quantize(Decimal(1).scaleb(-quantity.decimals), rounding=ROUND_HALF_UP):
         return False
-    if quantity.words and value > MAX_WORDS:
+    if quantity.words and value > LARGEST_IN_WORDS:
         return False
     scale = folded(quantity.scale.strip())
     if scale and value >= MULTIPLIERS[scale][1]:

@@ -18,7 +18,7 @@ from quizgen.wording import BLANK
 
 # Teachers read these questions on their own; a little more of the sentence
 # is worth keeping than the shortest form that scores best against SQuAD.
-MAX_QUESTION_WORDS = 20
+QUESTION_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def questions(fact: Fact, doc: Doc, text: str | None = None) -> list[Question]:
         also = (pattern.also_accepted.format(answer=shown),) if pattern.also_accepted else ()
         found += make("wh", pattern.question.format(detail=fact.detail), also)
     elif pattern.transformed:
-        found += make("wh", wh_question(sentence, answer, max_words=MAX_QUESTION_WORDS, strict=True))
+        found += make("wh", wh_question(sentence, answer, max_words=QUESTION_WORDS, strict=True))
     if not coordinated(answer):
         # A blank in a list could take any of its members.
         found += make("cloze", text[:start] + BLANK + text[end:])

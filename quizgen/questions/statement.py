@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from quizgen.questions.pronouns import is_pronoun, replacement
 from quizgen.questions.wh import _clause_tokens, _clause_verb, _subject
 
-MAX_WORDS = 25
+MAX_STATEMENT_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def statement(answer: Span) -> Statement | None:
             end = len(text)
         previous = token
     text = text.rstrip(" ,;:-–—\n\r\t.")
-    if start < 0 or end < 0 or end > len(text) or len(text.split()) > MAX_WORDS or len(text.split()) < 4:
+    if start < 0 or end < 0 or end > len(text) or len(text.split()) > MAX_STATEMENT_WORDS or len(text.split()) < 4:
         return None
     if sum(text.count(q) for q in '"“”') % 2 or text[-1] in '"”’\'':
         return None  # a quotation cut in two

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.analyze.gazetteer import place_kind
 from quizgen.questions.pronouns import is_pronoun, replacement
+from quizgen.wording import ARTICLES
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -54,7 +55,7 @@ def wh_question(
     """The question whose answer is ``answer``, from ``sentence``, or None.
 
     Optional parts of the clause are dropped, longest first, until the
-    question has at most ``max_words`` words (:data:`MAX_WORDS` by default).
+    question has at most ``max_words`` words (:data:`COMPRESSED_WORDS` by default).
     ``strict`` refuses answers that a question cannot ask for cleanly, such as
     one member of a list.
     """
@@ -78,7 +79,7 @@ def wh_question(
         # "whether Congress will act" is a doubt, not a fact to ask about.
         return None
     clause = _clause_tokens(verb, answer_ids, subject)
-    clause = _compress(clause, verb, subject, answer_ids, max_words or MAX_WORDS, keep_content=strict)
+    clause = _compress(clause, verb, subject, answer_ids, max_words or COMPRESSED_WORDS, keep_content=strict)
     if strict and _lost_content(verb, clause):
         # "Who said shortly after the vote?" no longer says what was said.
         return None
@@ -143,7 +144,7 @@ def coordinated(answer: Span, answer_ids: set[int] | None = None) -> bool:
     doc = answer.doc
     after = doc[answer.end] if answer.end < len(doc) else None
     before = doc[answer.start - 1] if answer.start > 0 else None
-    if before is not None and before.lower_ in ("the", "a", "an") and before.i > 0:
+    if before is not None and before.lower_ in ARTICLES and before.i > 0:
         before = doc[before.i - 1]
     # The parser does not always link a list: look at the words on either side.
     if (after is not None and after.lower_ in ("and", "or")) or (before is not None and before.lower_ in ("and", "or")):
@@ -234,7 +235,7 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
     return _tidy_punctuation(kept, answer_ids)
 
 
-MAX_WORDS = 14
+COMPRESSED_WORDS = 14
 # Verb dependents that a question can lose when it is too long: they add
 # circumstances, not what the clause is about.
 OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"})
