@@ -30,6 +30,14 @@ def test_help_shows_the_command_groups(cli):
         assert f"\n  {group} " in result.out
 
 
+def test_export_help_names_every_format(cli):
+    export = dict(all_commands())["quizgen export"]
+    assert len(export.commands) == 8
+    result = cli("export", "--help")
+    for name in export.commands:
+        assert f"({name})" in " ".join(result.out.split()), name
+
+
 def test_version(cli):
     result = cli("--version")
     assert result.code == 0

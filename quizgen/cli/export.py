@@ -1,4 +1,4 @@
-"""``quizgen export``: write stored items as an Anki deck, Anki text or Quizlet text."""
+"""``quizgen export``: write stored items for other tools; this module holds the Anki and Quizlet commands."""
 
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ from quizgen.errors import UsageError
 if TYPE_CHECKING:
     from quizgen.export.selection import Selection
 
-app = typer.Typer(help="Export items as an Anki deck, Anki text or Quizlet text.", no_args_is_help=True)
+app = typer.Typer(
+    help="Export items: an Anki deck (anki) or Anki text (csv), Quizlet text (quizlet), "
+    "worksheets to print (print), Moodle XML (moodle), GIFT (gift), QTI for Canvas (qti) "
+    "or a Kahoot spreadsheet (kahoot).",
+    no_args_is_help=True,
+)
 
 ArticleIds = Annotated[
     Optional[list[int]],
