@@ -1,8 +1,9 @@
 """quizgen: turn articles into quiz items, and study, print or export them.
 
 The pipeline runs article -> analysis -> facts -> questions -> quality ->
-generation -> forms -> items -> store -> quiz and exports. ``import quizgen`` is cheap: each public name below is imported from
-its module on first use, so spaCy and the database layer load only when needed.
+generation -> forms -> items -> store -> quiz and exports. ``import quizgen``
+is cheap: each public name below is imported from its module on first use, so
+spaCy and the database layer load only when needed.
 
     >>> import quizgen
     >>> with quizgen.Store("build/quizgen.db") as store:

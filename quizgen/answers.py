@@ -1,6 +1,6 @@
 """Accepted answers: the other ways a student may rightly write an item's answer.
 
-items -> answers (this) -> store, quiz and exports. A typed answer is checked
+forms -> answers (this) -> store, quiz and exports. A typed answer is checked
 with :func:`is_accepted` before any fuzzy matching. The list also holds
 spellings that the normalizer already treats as equal ("1000" for "1,000"),
 because exports to other systems compare text more literally than quizgen does.

@@ -3,7 +3,7 @@ pointer words, number words, month and weekday names, the qualifiers in front
 of an amount, the blank of a cloze and the letters of options.
 
 Not a stage itself. The normalizer reads these words; accepted answers
-(items -> answers) and the number and date distractors (items -> distractors)
+(forms -> answers) and the number and date distractors (forms -> distractors)
 read and write them. One list of each keeps the stages in step: a qualifier
 that only one of them knew would be set apart from the amount there and read
 as part of the answer elsewhere.

@@ -1,6 +1,6 @@
 """Choosing the wrong options of one answer, from the best source that has enough.
 
-items -> distractors (this) -> multiple choice, true/false. The sources, in
+forms -> distractors (this) -> multiple choice, true/false. The sources, in
 order: for an acronym's expansion, expansions with the same initials; names of
 the same type in the article, then in the rest of the corpus; gazetteer
 neighbours (other West African states for Mali, other capitals for a capital);

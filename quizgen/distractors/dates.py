@@ -1,6 +1,6 @@
 """Date distractors: other dates, written the way the answer is written.
 
-items -> distractors (this: dates) -> multiple choice / true-false. "Monday,
+forms -> distractors (this: dates) -> multiple choice / true-false. "Monday,
 Sept. 23" gets "Wednesday, Sept. 25" and "Friday, Sept. 20": real calendar
 dates near the answer, the weekday moved along with the day, the month spelled
 in the answer's style. A year gets nearby years, "mid-October" gets

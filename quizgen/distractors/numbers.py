@@ -1,6 +1,6 @@
 """Number distractors: wrong quantities, written the way the answer is written.
 
-items -> distractors (this: numbers) -> multiple choice / true-false. An answer
+forms -> distractors (this: numbers) -> multiple choice / true-false. An answer
 such as "over 1,000" gets "over 500", "over 2,000" and "over 10,000": the same
 qualifier, currency, scale and unit, a plausible magnitude, and never the
 answer's value. An answer that is not one quantity ("24-10", "1346 and 1671",

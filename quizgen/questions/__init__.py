@@ -1,4 +1,4 @@
 """Questions: realizing facts as wh-questions and cloze items.
 
-article -> analysis -> facts -> questions (this) -> quality -> items -> store.
+article -> analysis -> facts -> questions (this) -> quality -> generation -> forms.
 """
