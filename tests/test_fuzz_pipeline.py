@@ -31,7 +31,8 @@ from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 
 from quizgen.export import ExportError
-from quizgen.export.anki.fields import BLANK, HINTS, letter
+from quizgen.export.anki.fields import HINTS
+from quizgen.wording import BLANK, option_letter
 from quizgen.export.lms.parts import answers, askable, choices, cloze_sides, form, one_line, pairs, short
 from quizgen.forms.options import shuffled_options
 from quizgen.forms.siblings import kind_of, one_per_fact
@@ -282,8 +283,8 @@ def check_note(item: ItemRecord, title: str, model: dict, values: list[str]) -> 
     elif kind == "multiple_choice":
         assert shown(field.pop("Question")) == as_field(item.prompt)
         options, correct = shuffled_options(item.key, item.answer, list(item.distractors))
-        assert shown(field.pop("Options")) == "".join(f"{letter(n)} {as_field(o)}" for n, o in enumerate(options))
-        assert shown(field.pop("Answer")) == f"{letter(correct)}. {as_field(item.answer)}"
+        assert shown(field.pop("Options")) == "".join(f"{option_letter(n)} {as_field(o)}" for n, o in enumerate(options))
+        assert shown(field.pop("Answer")) == f"{option_letter(correct)}. {as_field(item.answer)}"
         assert shown(field.pop("Source")) == as_field(item.sentence)
     elif kind == "true_false":
         assert shown(field.pop("Statement")) == as_field(item.prompt)

@@ -14,18 +14,11 @@ import re
 from typing import TYPE_CHECKING
 
 from quizgen.forms.options import shuffled_options
+from quizgen.wording import BLANK, option_letter
 
 if TYPE_CHECKING:
     from quizgen.store import ItemRecord
 
-# The blank that quizgen.questions.realize puts in a cloze prompt for its answer.
-BLANK = "_____"
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def letter(index: int) -> str:
-    """An option's label: A to Z, then numbers for an unusually long list."""
-    return LETTERS[index] if index < len(LETTERS) else str(index + 1)
 
 # A cloze's hint: what kind of thing the answer is, from its entity label.
 HINTS = {
@@ -141,8 +134,8 @@ def options(item: ItemRecord) -> tuple[str, str]:
     rows = []
     for index, option in enumerate(shown):
         marked = " class='correct'" if index == correct else ""
-        rows.append(f"<li{marked}><span class='letter'>{letter(index)}</span> {text(option)}</li>")
-    return "<ol class='choices'>" + "".join(rows) + "</ol>", f"{letter(correct)}. {text(item.answer)}"
+        rows.append(f"<li{marked}><span class='letter'>{option_letter(index)}</span> {text(option)}</li>")
+    return "<ol class='choices'>" + "".join(rows) + "</ol>", f"{option_letter(correct)}. {text(item.answer)}"
 
 
 def verdict(item: ItemRecord) -> str:
@@ -167,7 +160,7 @@ def matching_question(item: ItemRecord) -> str:
     if rights:
         rights, _ = shuffled_options(item.key, rights[0], rights[1:])
     rows = "".join(
-        f"<tr><td>{n}. {text(left)}</td><td>{letter(n - 1)}. {text(right)}</td></tr>"
+        f"<tr><td>{n}. {text(left)}</td><td>{option_letter(n - 1)}. {text(right)}</td></tr>"
         for n, (left, right) in enumerate(zip(lefts, rights), start=1)
     )
     return f"{text(item.prompt)}<table class='pairs'>{rows}</table>"

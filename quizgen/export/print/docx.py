@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 from datetime import datetime, timezone
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+from quizgen.wording import option_letter
+
 BOX = "\u2610"
 # Word has no "document date" of its own to reproduce; a fixed one keeps
 # nothing about the machine or the moment in the file.
@@ -76,7 +77,7 @@ def _question(document, q: dict, show_points: bool) -> None:
         head.add_run(f"  ({q['points']} point{'s' if q['points'] != 1 else ''})").italic = True
     paragraphs.append(head)
     if q["kind"] == "multiple_choice":
-        paragraphs += [document.add_paragraph(f"    {BOX} {LETTERS[i]}) {option}") for i, option in enumerate(q["options"])]
+        paragraphs += [document.add_paragraph(f"    {BOX} {option_letter(i)}) {option}") for i, option in enumerate(q["options"])]
     elif q["kind"] == "true_false":
         paragraphs.append(document.add_paragraph(f"    {BOX} True        {BOX} False"))
     elif q["kind"] == "matching":
@@ -84,7 +85,7 @@ def _question(document, q: dict, show_points: bool) -> None:
         for row, left in enumerate(q["left"]):
             table.cell(row, 0).text = f"____ {row + 1}. {left}"
         for row, right in enumerate(q["right"]):
-            table.cell(row, 1).text = f"{LETTERS[row]}) {right}"
+            table.cell(row, 1).text = f"{option_letter(row)}) {right}"
     else:
         paragraphs += [document.add_paragraph("_" * 60) for _ in range(q["lines"])]
     for paragraph in paragraphs[:-1]:

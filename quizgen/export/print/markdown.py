@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import re
 
+from quizgen.wording import option_letter
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def escape(text: str) -> str:
@@ -35,13 +36,13 @@ def markdown(data: dict) -> str:
                 out.append(f"{q['number']}\\. {escape(q['prompt'])}{points}")
                 out.append("")
                 if q["kind"] == "multiple_choice":
-                    out += [f"- [ ] {LETTERS[i]}) {escape(o)}" for i, o in enumerate(q["options"])]
+                    out += [f"- [ ] {option_letter(i)}) {escape(o)}" for i, o in enumerate(q["options"])]
                 elif q["kind"] == "true_false":
                     out += ["- [ ] True", "- [ ] False"]
                 elif q["kind"] == "matching":
                     out += [f"{i}\\. ____ {escape(left)}" for i, left in enumerate(q["left"], 1)]
                     out.append("")
-                    out += [f"- {LETTERS[i]}) {escape(right)}" for i, right in enumerate(q["right"])]
+                    out += [f"- {option_letter(i)}) {escape(right)}" for i, right in enumerate(q["right"])]
                 else:
                     out += ["_" * 40] * q["lines"]
                 out.append("")
