@@ -12,7 +12,7 @@ SEED_DECK := decks/sahel-states-russia.apkg
 SEED_DECK_NAME := quizgen seeds
 SEED_DECK_DATE := 1727740800
 
-.PHONY: demo test bench clean
+.PHONY: demo test lint bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "quizgen needs Python >= 3.11; set PYTHON=python3.11 or newer")'
@@ -40,6 +40,16 @@ demo: $(VENV)/.installed-demo
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# Lint, formatting, types and the import contracts of pyproject.toml. Every
+# check runs, so one report shows all that fails.
+lint: $(VENV)/.installed-test
+	@status=0; \
+	$(BIN)/ruff check quizgen tests bench || status=1; \
+	$(BIN)/ruff format --check quizgen tests bench || status=1; \
+	$(BIN)/mypy quizgen || status=1; \
+	$(BIN)/lint-imports --no-cache || status=1; \
+	exit $$status
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
