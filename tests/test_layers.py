@@ -72,3 +72,45 @@ def test_store_quiz_and_cli_do_not_import_spacy_at_module_level():
     )
     if done.returncode != 0:
         pytest.fail(done.stderr, pytrace=False)
+
+
+def test_no_module_imports_itself_through_others():
+    """No import cycle among quizgen's modules, counting imports inside
+    functions: a cycle is a stage that reaches back to one that uses it."""
+    import grimp
+
+    graph = grimp.build_graph("quizgen", exclude_type_checking_imports=True, cache_dir=None)
+    modules = sorted(graph.modules)
+    edges = {m: sorted(graph.find_modules_directly_imported_by(m)) for m in modules}
+    # Tarjan's strongly connected components: a component of two or more is a cycle.
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in edges[module]:
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == module:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for module in modules:
+        if module not in index:
+            visit(module)
+    assert not cycles, cycles
