@@ -127,7 +127,7 @@ def _number_spellings(answer: str) -> list[str]:
     whole, fraction, percent = amount[1], amount[2] or "", bool(amount[3])
     if not (qualifier or tail or percent or fraction) and _YEAR.fullmatch(written):
         return []
-    symbol = re.match(r"[$€£¥]*", written)[0]
+    symbol = written[: len(written) - len(written.lstrip("$€£¥"))]
     numerals = [symbol + form for form in _numerals(whole, fraction)]
     spoken = _spoken(int(whole)) if not fraction and not symbol and len(whole) < 16 else None
     if percent:

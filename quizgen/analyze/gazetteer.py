@@ -9,6 +9,7 @@ statistical NER only labels what is left.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -125,7 +126,6 @@ def countries() -> dict[str, Country]:
             if isinstance(s, str) and s.isascii() and (not _CODE.fullmatch(s) or s in COMMON_CODES)
         ]
         dotted = [".".join(s) + "." for s in spellings if re.fullmatch(r"[A-Z]{2}", s)]
-        text = lambda key: info.get(key) if isinstance(info.get(key), str) else ""  # noqa: E731
         if code in found:
             # Scotland and Wales share the United Kingdom's code; the first record is the country.
             continue
@@ -133,14 +133,20 @@ def countries() -> dict[str, Country]:
             name=name,
             code=code,
             aliases=tuple(dict.fromkeys(a for a in (*spellings, *dotted) if a != name)),
-            capital=text("capital"),
-            demonym=text("demonym"),
-            region=text("region"),
-            subregion=text("subregion"),
-            intermediate_region=text("intermediateregion"),
+            capital=_text(info, "capital"),
+            demonym=_text(info, "demonym"),
+            region=_text(info, "region"),
+            subregion=_text(info, "subregion"),
+            intermediate_region=_text(info, "intermediateregion"),
             borders=tuple(b for b in info.get("borders") or () if isinstance(b, str)),
         )
     return found
+
+
+def _text(info: Mapping[str, object], key: str) -> str:
+    """A field of a countryinfo record when it is text, else "" (some hold lists or nothing)."""
+    value = info.get(key)
+    return value if isinstance(value, str) else ""
 
 
 @cache

@@ -26,7 +26,7 @@ def antecedent(pronoun: Token) -> Span | None:
     """The named entity ``pronoun`` most likely refers to, or None."""
     lower = pronoun.lower_
     if lower in PERSONAL:
-        labels = {"PERSON"}
+        labels: frozenset[str] = frozenset({"PERSON"})
     elif lower in NEUTER:
         labels = THINGS
     elif lower in PLURAL:
