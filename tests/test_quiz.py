@@ -6,7 +6,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pexpect
 import pytest
@@ -14,7 +14,11 @@ from sqlmodel import Session, select
 
 import quizgen
 from quizgen.forms.options import shuffled_options
+from quizgen.forms.siblings import fact_of, one_per_fact
 from quizgen.ingest import read_article
+from quizgen.quiz import session as quiz_session
+from quizgen.quiz.scheduler import GOOD
+from quizgen.quiz.session import Settings
 from quizgen.store import ItemRecord, Learner, ReviewLog, ReviewState, Store
 from tests.conftest import ROOT, SEEDS
 
@@ -127,6 +131,59 @@ def test_a_full_review_session_schedules_every_answer(seeded: str):
     again = spawn(seeded, "--new", str(len(answered)))
     again.expect(["Nothing due now", pexpect.EOF])
     again.close()
+
+
+def answer_all(child: pexpect.spawn, stored: list[ItemRecord]) -> list[ItemRecord]:
+    """Answer every item the session asks, rightly, until its summary; the items asked."""
+    asked = []
+    while child.expect(["answer> ", r"\d+ answered, \d+ right"]) == 0:
+        item = on_screen(child.before, stored)
+        child.sendline(right_answer(item))
+        child.expect("Right")
+        child.expect("> ")
+        child.sendline("")
+        asked.append(item)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    return asked
+
+
+@pytest.mark.parametrize("limit", [1, 3, 5, 50])
+def test_the_limit_counts_questions_one_per_fact(seeded: str, limit: int):
+    stored = items(seeded)
+    facts = len(one_per_fact(stored))
+    assert 5 < facts < 20  # more than most limits asked for, fewer than 50 and the new items of a day
+    asked = answer_all(spawn(seeded, "--limit", str(limit)), stored)
+    assert len(asked) == min(limit, facts)
+    assert len({fact_of(item) for item in asked}) == len(asked)
+    assert [log.item_id for log in logs(seeded)] == [item.id for item in asked]
+
+
+def test_the_limit_counts_facts_over_pages_of_due_and_new_items(seeded: str, monkeypatch: pytest.MonkeyPatch):
+    # Pages of one item per fact wanted: most queues take several queries.
+    monkeypatch.setattr(quiz_session, "FORMS_PER_FACT", 1)
+    first_day = datetime(2026, 3, 18, 12, tzinfo=timezone.utc)
+    later = first_day + timedelta(days=60)
+    with Store(seeded) as store:
+        learner = store.learner("cy")
+        first = quiz_session.Session(store, learner, settings=Settings(limit=3), clock=lambda: first_day)
+        for item in list(first.queue):
+            first.submit(item, correct=True, response=item.answer, seconds=5.0, rating=GOOD)
+        due = store.due_items(learner.id, later)
+        assert len(due) == 3
+
+        def queue(limit: int | None) -> list[ItemRecord]:
+            return quiz_session.Session(store, learner, settings=Settings(limit=limit, new_per_day=100), clock=lambda: later).queue
+
+        everything = queue(None)
+        assert len(everything) > 5
+        for limit in range(1, len(everything) + 3):
+            asked = queue(limit)
+            assert len(asked) == min(limit, len(everything)), limit
+            assert len({fact_of(item) for item in asked}) == len(asked)
+            if limit <= len(due):
+                assert {fact_of(item) for item in asked} <= {fact_of(item) for item in due}
 
 
 def test_undo_restores_the_scheduling_and_the_log(seeded: str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import date, datetime, timedelta, timezone
 
@@ -242,6 +243,26 @@ def test_the_command_prints_the_figures_as_text(cli, store: Store, monkeypatch: 
         "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
     ]
     assert "Sahel" in result.out and "\x1b[" not in result.out
+
+
+def test_an_answer_in_a_test_or_practice_is_a_review_and_its_item_is_studied(cli, store: Store):
+    from quizgen.quiz.session import Session, Settings
+
+    ids = add_article(store, "Sahel", ["a1", "a2", "a3"])
+    alice = store.learner("alice")
+    stored = {item.id: item for item in store.items()}
+    long_ago = datetime(2020, 5, 4, 12, tzinfo=timezone.utc)
+    # Neither mode schedules: a1 is answered twice in a test, a2 once in practice.
+    for mode, key in (("test", "a1"), ("test", "a1"), ("practice", "a2")):
+        item = stored[ids[key]]
+        session = Session(store, alice, settings=Settings(mode=mode), clock=lambda: long_ago)
+        session.submit(item, correct=True, response=item.answer, seconds=4.0)
+    shown = json.loads(cli("stats", "--learner", "alice", "--json").out)
+    assert shown["reviews"] == 3
+    assert shown["mastery"] == [{"article_id": 1, "title": "Sahel", "items": 3, "studied": 2, "mastered": 0}]
+    text = cli("stats", "--learner", "alice").out
+    assert "reviews    3 in all · 0 today" in text
+    assert re.search(r"Sahel +3 +2 +0", text), text
 
 
 def test_the_command_for_a_learner_with_no_reviews(cli, store: Store):

@@ -27,7 +27,7 @@ def quiz(
     mode: Annotated[
         str, typer.Option("--mode", "-m", help="review: due items, rescheduled; practice: any items; test: a scored sample.")
     ] = "review",
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many items.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many questions, one per fact.")] = None,
     new: Annotated[int, typer.Option("--new", min=0, help="New items per day, in review.")] = 20,
     learner: Annotated[
         Optional[str],

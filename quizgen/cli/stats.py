@@ -34,7 +34,8 @@ def stats(
     Days are local days. True retention is the share of reviews of cards
     already in review that were rated Hard or better. The streak counts days
     in a row with a review, up to today, or to yesterday until today's first
-    review. An item is mastered once its FSRS stability reaches 21 days.
+    review. Answers in every mode are reviews, and an item is studied once
+    answered in any mode; it is mastered once its FSRS stability reaches 21 days.
 
     \b
     Example:

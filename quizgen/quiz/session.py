@@ -16,7 +16,7 @@ nothing; an undo removes the answer and puts the state back.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -28,6 +28,9 @@ from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Selection, S
 MODES = ("review", "practice", "test")
 DEFAULT_NEW_PER_DAY = 20
 DEFAULT_TEST_SIZE = 10
+# A fact's forms: question, cloze, multiple choice, true/false. Pages this many
+# times the facts still missing usually find them in one query.
+FORMS_PER_FACT = 4
 
 
 def utc_now() -> datetime:
@@ -38,6 +41,35 @@ def start_of_day(now: datetime) -> datetime:
     """The start of ``now``'s day in the machine's local time, in UTC: days
     are the learner's days, not Greenwich's."""
     return start_of(now.astimezone().date())
+
+
+def first_facts(
+    fetch: Callable[[int, int], list[ItemRecord]], facts: int, before: Sequence[ItemRecord] = ()
+) -> list[ItemRecord]:
+    """Items from the start of those ``fetch(offset, size)`` gives page by page,
+    as many as make ``facts`` facts with ``before``, one form per fact; all of
+    them if there are fewer facts."""
+    items: list[ItemRecord] = []
+
+    def count(end: int) -> int:
+        return len(one_per_fact([*before, *items[:end]]))
+
+    while (missing := facts - count(len(items))) > 0:
+        start, size = len(items), missing * FORMS_PER_FACT
+        page = fetch(start, size)
+        items.extend(page)
+        if count(len(items)) >= facts:
+            # An item adds at most one fact (a matching set can take some away),
+            # so between a prefix short of the facts and one that has them all
+            # lies a prefix with exactly that many.
+            short, enough = start, len(items)
+            while enough - short > 1:
+                middle = (short + enough) // 2
+                short, enough = (short, middle) if count(middle) >= facts else (middle, enough)
+            return items[:enough]
+        if len(page) < size:
+            break
+    return items
 
 
 @dataclass(frozen=True)
@@ -84,11 +116,20 @@ class Session:
         now = self.clock()
         mode = self.settings.mode
         if mode == "review":
-            due = self.store.due_items(self.learner.id, now, self.selection, self.settings.limit)
-            fresh = max(0, self.settings.new_per_day - self.store.new_studied_since(self.learner.id, start_of_day(now)))
-            if self.settings.limit is not None:
-                fresh = min(fresh, max(0, self.settings.limit - len(due)))
-            new = self.store.new_items(self.learner.id, self.selection, fresh) if fresh else []
+            # The limit and the new items of the day count facts, not forms: one
+            # form of each fact is asked, and only the one asked is studied.
+            limit = self.settings.limit
+            learner, selection = self.learner.id, self.selection
+            if limit is None:
+                due = self.store.due_items(learner, now, selection)
+            else:
+                due = first_facts(lambda offset, size: self.store.due_items(learner, now, selection, size, offset), limit)
+            asked = len(one_per_fact(due))
+            fresh = max(0, self.settings.new_per_day - self.store.new_studied_since(learner, start_of_day(now)))
+            if limit is not None:
+                fresh = min(fresh, max(0, limit - asked))
+            new = first_facts(lambda offset, size: self.store.new_items(learner, selection, size, offset),
+                              asked + fresh, due) if fresh else []
             return one_per_fact([*due, *new])
         items = self.store.study_items(self.selection)
         rng = random.Random(self.settings.seed)

@@ -56,7 +56,7 @@ class ArticleMastery:
     article_id: int
     title: str
     items: int
-    studied: int  # items with a scheduling state for the learner
+    studied: int  # items the learner has answered in any mode, or has a scheduling state for
     mastered: int  # items whose card stability is at least MASTERED_STABILITY days
 
 
@@ -110,7 +110,7 @@ def stats(store: Store, learner: str, now: datetime | None = None) -> Stats:
             .execution_options(yield_per=1000)
         )
         heatmap, streak = study_days(timestamps, today, heatmap_start)
-        mastery = _mastery(session, learner_id)
+        mastery = _mastery(session, learner_id, now)
     return Stats(
         learner=learner,
         today=today,
@@ -218,14 +218,21 @@ def _reviews(
     return total, today_, Retention(reviewed, remembered), Retention(reviewed_30d, remembered_30d)
 
 
-def _mastery(session: Session, learner_id: int | None) -> tuple[ArticleMastery, ...]:
+def _mastery(session: Session, learner_id: int | None, now: datetime) -> tuple[ArticleMastery, ...]:
     stability = ReviewState.card["stability"].as_float()
+    # Practice and test answers schedule nothing, yet they count in "reviews":
+    # an item answered in any mode has been studied.
+    answered = (
+        select(ReviewLog.id)
+        .where(ReviewLog.item_id == ItemRecord.id, ReviewLog.learner_id == learner_id, ReviewLog.reviewed_at <= now)
+        .exists()
+    )
     query = (
         select(
             Article.id,
             Article.title,
             func.count(ItemRecord.id),
-            func.count(ReviewState.id),
+            _count_where(ReviewState.id.is_not(None) | answered),
             _count_where(stability >= MASTERED_STABILITY),
         )
         .join(ItemRecord, ItemRecord.article_id == Article.id)

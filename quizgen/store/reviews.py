@@ -69,7 +69,8 @@ class Reviews:
                 session.rollback()
             return session.exec(select(Learner).where(Learner.name == name)).one()
 
-    def due_items(self, learner_id: int, now: datetime, selection: Selection = Selection(), limit: int | None = None) -> list[ItemRecord]:
+    def due_items(self, learner_id: int, now: datetime, selection: Selection = Selection(), limit: int | None = None,
+                  offset: int = 0) -> list[ItemRecord]:
         """Items whose review is due for the learner, the most overdue first."""
         query = (
             select(ItemRecord)
@@ -78,9 +79,10 @@ class Reviews:
             .order_by(ReviewState.due, ItemRecord.id)
         )
         with self.session() as session:
-            return list(session.exec(selection.apply(query).limit(limit)).all())
+            return list(session.exec(selection.apply(query).limit(limit).offset(offset)).all())
 
-    def new_items(self, learner_id: int, selection: Selection = Selection(), limit: int | None = None) -> list[ItemRecord]:
+    def new_items(self, learner_id: int, selection: Selection = Selection(), limit: int | None = None,
+                  offset: int = 0) -> list[ItemRecord]:
         """Items the learner has never studied, best first within each article."""
         studied = select(ReviewState.item_id).where(ReviewState.learner_id == learner_id)
         query = (
@@ -89,7 +91,7 @@ class Reviews:
             .order_by(ItemRecord.article_id, ItemRecord.score.desc(), ItemRecord.id)
         )
         with self.session() as session:
-            return list(session.exec(selection.apply(query).limit(limit)).all())
+            return list(session.exec(selection.apply(query).limit(limit).offset(offset)).all())
 
     def study_items(self, selection: Selection = Selection()) -> list[ItemRecord]:
         """Every item of the selection, for practice and tests."""
