@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -140,7 +140,7 @@ def fix_entities(doc: Doc) -> Doc:
 
 def analyze(
     texts: Iterable[str], *, model: str | None = None, n_process: int = 1, batch_size: int = 32
-) -> Iterator[Doc]:
+) -> Generator[Doc, None, None]:
     """Parse ``texts`` in batches (``n_process`` > 1 uses several processes).
 
     A text longer than the pipeline's ``max_length`` (a million characters)
