@@ -193,3 +193,28 @@ def test_saved_items_keep_their_forms(store: Store):
     assert stored["match"].pairs == [["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"]]
     assert stored["match"].answer_start is None
     assert store.save_items(article.id, items).unchanged == 3
+
+
+def test_kind_and_status_come_back_from_the_store_as_enums(store: Store):
+    from quizgen.items import Item
+
+    article, _ = store.add_article(article_text(1))
+    sentence = "Russia signed the partnership with Mali."
+    store.save_items(
+        article.id,
+        [
+            Item(key="mc", kind="multiple_choice", prompt="Who signed the partnership with Mali?", answer="Russia",
+                 answer_start=0, answer_end=6, rule="svo/multiple_choice", distractors=("Chad", "Niger", "Ghana"),
+                 sentence=sentence, sentence_start=0, score=0.5, reasons=()),
+        ],
+    )
+    (saved,) = store.items(article.id)
+    store.set_status([saved.id], ItemStatus.approved)
+    for row in (*store.items(article.id), store.item(saved.id), *store.study_items()):
+        assert isinstance(row.kind, ItemKind) and row.kind is ItemKind.multiple_choice
+        assert isinstance(row.status, ItemStatus) and row.status is ItemStatus.approved
+        # A StrEnum is still its string, so plain strings keep comparing and printing as before.
+        assert row.kind == "multiple_choice" and f"{row.kind}/{row.status}" == "multiple_choice/approved"
+    # Stored as the plain values, as the migrations' VARCHAR columns always held them.
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT kind, status FROM item")).one() == ("multiple_choice", "approved")

@@ -275,9 +275,8 @@ class Store(Reviews):
                 new_rows.append(
                     {
                         **fields,
-                        "kind": fields["kind"].value,
                         "article_id": article_id,
-                        "status": ItemStatus.draft.value,
+                        "status": ItemStatus.draft,
                         "created_at": now,
                         "updated_at": now,
                     }
