@@ -25,7 +25,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from quizgen.forms.options import shuffled_options
-from quizgen.forms.siblings import kind_of
 from quizgen.quiz.check import Verdict, check_choice, check_true_false, check_typed, differences
 from quizgen.quiz.scheduler import RATING_NAMES
 from quizgen.quiz.session import Session
@@ -87,7 +86,7 @@ def _header(session: Session, screen: Screen) -> None:
 def _ask(session: Session, screen: Screen, item: ItemRecord) -> bool:
     """One item, start to finish. False when the student quits."""
     console = screen.console
-    kind = kind_of(item)
+    kind = item.kind
     _header(session, screen)
     options: list[str] = []
     correct_index = -1
