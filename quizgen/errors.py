@@ -45,6 +45,19 @@ class StoreError(QuizgenError):
     """The database cannot be opened or used."""
 
 
+class DatabaseLocked(StoreError):
+    """Another program held SQLite's write lock for longer than the store waits for it."""
+
+
+class PermissionDenied(StoreError):
+    """The database login lacks a privilege the operation needs, such as a
+    student's login on a classroom server asked to change items."""
+
+
+class ServerUnreachable(StoreError):
+    """The database server could not be reached: refused, unknown host, timed out."""
+
+
 class SchemaOutOfDate(StoreError):
     """The database schema is older than this version of quizgen expects."""
 

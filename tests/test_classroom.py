@@ -22,7 +22,6 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
-from quizgen.forms.siblings import kind_of
 from quizgen.ingest import read_all
 from quizgen.store import Article, ItemRecord, Learner, ReviewLog, ReviewState, Store
 from quizgen.store.reviews import Selection
@@ -68,8 +67,8 @@ def contents(db_url: str) -> dict[str, list[tuple[str, str, str, str]]]:
         rows = session.exec(select(ItemRecord)).all()
     found: dict[str, list] = {digest: [] for digest in hashes.values()}
     for row in rows:
-        if kind_of(row) in ("wh", "cloze"):
-            found[hashes[row.article_id]].append((row.key, kind_of(row), row.prompt, row.answer))
+        if row.kind in ("wh", "cloze"):
+            found[hashes[row.article_id]].append((row.key, row.kind, row.prompt, row.answer))
     return {digest: sorted(rows) for digest, rows in found.items()}
 
 

@@ -12,7 +12,7 @@ import quizgen
 from quizgen.export.print.markdown import markdown
 from quizgen.export.print.pdf import pdf
 from quizgen.export.print.worksheet import LETTERS, sheet
-from quizgen.forms.siblings import kind_of, one_per_fact
+from quizgen.forms.siblings import one_per_fact
 from quizgen.ingest import read_article
 from tests.conftest import SEEDS
 
@@ -48,7 +48,7 @@ def test_the_student_copy_has_every_question_and_no_written_answer(items, two_ve
         [*(flat(i.prompt) for i in items), *(o for i in items for o in i.distractors), *(r for i in items for _, r in i.pairs)]
     )
     for item in items:
-        if kind_of(item) in ("wh", "cloze") and item.answer not in shown:
+        if item.kind in ("wh", "cloze") and item.answer not in shown:
             assert item.answer not in student, item.answer
     assert "Name:" in student and "Class:" in student and "Date:" in student
     assert f"Total: {len(items)} points" in student
@@ -57,7 +57,7 @@ def test_the_student_copy_has_every_question_and_no_written_answer(items, two_ve
 def test_the_key_has_every_answer_with_its_source(items, two_versions):
     key = " ".join(pages(pdf(two_versions.data(worksheets=False, only="B"))))
     for item in items:
-        if kind_of(item) in ("wh", "cloze", "true_false", "multiple_choice"):
+        if item.kind in ("wh", "cloze", "true_false", "multiple_choice"):
             assert flat(item.answer) in key, item.answer
         assert flat(item.sentence)[:60] in key
 
@@ -74,7 +74,7 @@ def test_each_key_matches_its_own_version(items, two_versions):
             start = worksheet.index(f"{question.number}. {flat(question.prompt)}")
             block = worksheet[start : start + 600]
             chosen = re.search(rf"{letter}\) (.+?)(?: [A-D]\) | \d+\. |$)", block).group(1)
-            item = next(i for i in items if flat(i.prompt) == flat(question.prompt) and kind_of(i) == "multiple_choice")
+            item = next(i for i in items if flat(i.prompt) == flat(question.prompt) and i.kind == "multiple_choice")
             assert chosen.startswith(flat(item.answer)[:20]), (version.letter, question.number, chosen, item.answer)
     # The versions really are shuffled differently.
     first, second = two_versions.versions

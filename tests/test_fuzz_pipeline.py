@@ -35,7 +35,7 @@ from quizgen.export.anki.fields import HINTS
 from quizgen.wording import BLANK, option_letter
 from quizgen.export.lms.parts import answers, askable, choices, cloze_sides, form, one_line, pairs, short
 from quizgen.forms.options import shuffled_options
-from quizgen.forms.siblings import kind_of, one_per_fact
+from quizgen.forms.siblings import one_per_fact
 from quizgen.workflows import add_articles
 from quizgen.store import ItemRecord, Store
 from tests.conftest import SEEDS
@@ -273,7 +273,7 @@ def check_note(item: ItemRecord, title: str, model: dict, values: list[str]) -> 
     assert len(values) == len(names), (model["name"], values)
     field = dict(zip(names, values))
     assert shown(field.pop("Article")) == as_field(title)
-    kind = kind_of(item)
+    kind = item.kind
     assert model["name"] == NOTE_TYPES[kind] and model["type"] == (1 if kind == "cloze" else 0)
     if kind == "cloze":
         check_cloze(field.pop("Text"), item)
@@ -372,7 +372,7 @@ def check_worksheet(stored: Stored) -> None:
         assert title in worksheet and title in key
     # Read back as they are, texts were not taken for markup (which would also have stopped Typst).
     for item in questions:
-        kind = kind_of(item)
+        kind = item.kind
         if (prompt := on_paper(item.prompt)) is not None:
             event("a printed question read back")
             assert prompt in worksheet, item.prompt
@@ -550,7 +550,7 @@ def test_fixed_hostile_articles_import_into_anki_as_text(tmp_path):
         by_key = {i.key: i for i in items}
         for note_id in col.find_notes(""):
             note = col.get_note(note_id)
-            assert note.note_type()["name"] == NOTE_TYPES[kind_of(by_key[note.guid])]
+            assert note.note_type()["name"] == NOTE_TYPES[by_key[note.guid].kind]
             assert note.fields == written[note.guid]
             for card in note.cards():
                 for side in (card.question(), card.answer()):

@@ -49,3 +49,20 @@ def test_public_names_resolve():
 def test_the_analysis_path_does_import_spacy():
     loaded = modules_after("import quizgen; quizgen.load_model()")
     assert "spacy" in loaded
+
+
+def test_only_the_store_imports_the_database_layer():
+    import ast
+    from pathlib import Path
+
+    package = Path(quizgen.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).parts[0] == "store":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            found += [f"{path.relative_to(package)}: {n}" for n in names if n.split(".")[0] in ("sqlalchemy", "sqlmodel")]
+    assert found == []

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from quizgen.errors import NotFound
+from quizgen.errors import DatabaseLocked, NotFound, PermissionDenied, ServerUnreachable, StoreError
 from quizgen.ingest import ArticleText, read_article
 from quizgen.store import Article, ItemRecord, ItemKind, ItemStatus, Learner, ReviewLog, ReviewState, Store
 from tests.conftest import SEEDS
@@ -193,3 +193,81 @@ def test_saved_items_keep_their_forms(store: Store):
     assert stored["match"].pairs == [["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"]]
     assert stored["match"].answer_start is None
     assert store.save_items(article.id, items).unchanged == 3
+
+
+def test_kind_and_status_come_back_from_the_store_as_enums(store: Store):
+    from quizgen.items import Item
+
+    article, _ = store.add_article(article_text(1))
+    sentence = "Russia signed the partnership with Mali."
+    store.save_items(
+        article.id,
+        [
+            Item(key="mc", kind="multiple_choice", prompt="Who signed the partnership with Mali?", answer="Russia",
+                 answer_start=0, answer_end=6, rule="svo/multiple_choice", distractors=("Chad", "Niger", "Ghana"),
+                 sentence=sentence, sentence_start=0, score=0.5, reasons=()),
+        ],
+    )
+    (saved,) = store.items(article.id)
+    store.set_status([saved.id], ItemStatus.approved)
+    for row in (*store.items(article.id), store.item(saved.id), *store.study_items()):
+        assert isinstance(row.kind, ItemKind) and row.kind is ItemKind.multiple_choice
+        assert isinstance(row.status, ItemStatus) and row.status is ItemStatus.approved
+        # A StrEnum is still its string, so plain strings keep comparing and printing as before.
+        assert row.kind == "multiple_choice" and f"{row.kind}/{row.status}" == "multiple_choice/approved"
+    # Stored as the plain values, as the migrations' VARCHAR columns always held them.
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT kind, status FROM item")).one() == ("multiple_choice", "approved")
+
+
+# The driver's errors a user can act on leave the store as StoreErrors, with
+# the line the command prints and never a password.
+
+
+def test_a_locked_sqlite_database_is_a_database_locked_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import sqlite3
+
+    monkeypatch.setattr("quizgen.store.engine.SQLITE_BUSY_TIMEOUT_MS", 100)
+    path = tmp_path / "locked.db"
+    with Store(str(path)) as store:
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(DatabaseLocked) as raised:
+                store.add_article(article_text(1))
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert str(raised.value) == (
+            "the database is locked by another program writing to it; try again when it has finished"
+        )
+        assert store.articles() == []
+
+
+def test_an_unreachable_server_is_a_server_unreachable_error():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    # Bound, then closed: nothing listens there, so the connection is refused.
+    with pytest.raises(ServerUnreachable) as raised:
+        Store(f"postgresql://teacher:s3cret-pw@127.0.0.1:{port}/classroom")
+    message = str(raised.value)
+    assert message.startswith(f"cannot open the database postgresql+psycopg://teacher:***@127.0.0.1:{port}/classroom: ")
+    assert "s3cret-pw" not in message and "\n" not in message
+
+
+def test_a_missing_privilege_is_a_permission_denied_error():
+    from quizgen.store.engine import resolve_url, store_error
+
+    class InsufficientPrivilege(Exception):
+        sqlstate = "42501"
+
+    error = store_error(resolve_url("postgresql://class:pw@db/quizgen"), InsufficientPrivilege("permission denied for table item\n"))
+    assert isinstance(error, PermissionDenied) and isinstance(error, StoreError)
+    assert str(error) == (
+        "permission denied for table item: this database login may not do that; a student's login can quiz and "
+        "see stats, adding, generating and changing items need the teacher's (see the README's classroom setup)"
+    )
+    assert store_error(resolve_url("sqlite:///x.db"), ValueError("a bug")) is None

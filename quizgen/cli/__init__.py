@@ -135,32 +135,12 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        if type(exc).__name__ == "OperationalError" and "locked" in str(exc):
-            # SQLite waited its busy timeout for another writer to finish.
-            _fail("the database is locked by another program writing to it; try again when it has finished", 1)
-        denied = _permission_denied(exc)
-        if denied:
-            _fail(
-                f"{denied}: this database login may not do that; a student's login can quiz and see stats, "
-                "adding, generating and changing items need the teacher's (see the README's classroom setup)",
-                1,
-            )
         _fail(
             f"unexpected {type(exc).__name__}: {_first_line(exc)}; "
             "run again with --debug for the traceback",
             1,
         )
     sys.exit(result if isinstance(result, int) else 0)
-
-
-def _permission_denied(exc: BaseException) -> str | None:
-    """PostgreSQL's reason when the login lacks a privilege, such as "permission denied for table item"."""
-    from quizgen.store.engine import PERMISSION_DENIED
-
-    cause = getattr(exc, "orig", None)
-    if getattr(cause, "sqlstate", None) == PERMISSION_DENIED:
-        return _first_line(cause)
-    return None
 
 
 def _first_line(exc: BaseException) -> str:

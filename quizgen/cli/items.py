@@ -17,15 +17,6 @@ app = typer.Typer(help="List, show and curate generated items.", no_args_is_help
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-def _value(field: object) -> str:
-    """An enum column's value: the stored string, whether or not it came back as the enum."""
-    return str(getattr(field, "value", field))
-
-
-def _plain(row) -> dict:
-    return {**row.model_dump(warnings=False), "kind": _value(row.kind), "status": _value(row.status)}
-
-
 @app.command("list")
 def list_items(
     ctx: typer.Context,
@@ -41,7 +32,7 @@ def list_items(
     with open_store(ctx) as store:
         rows = store.items(article)
     if json:
-        print_json([_plain(r) for r in rows])
+        print_json([r.model_dump(warnings=False) for r in rows])
         return
     if not rows:
         out.print("No items yet. Make some with: quizgen generate")
@@ -54,7 +45,7 @@ def list_items(
     table.add_column("question", min_width=30)
     table.add_column("answer", min_width=12)
     for r in rows:
-        table.add_row(str(r.id), str(r.article_id), _value(r.kind), _value(r.status), escape(r.prompt), escape(r.answer))
+        table.add_row(str(r.id), str(r.article_id), r.kind, r.status, escape(r.prompt), escape(r.answer))
     out.print(table)
 
 
@@ -74,10 +65,10 @@ def show(
         row = store.item(item_id)
         article = store.article(row.article_id)
     if json:
-        print_json(_plain(row))
+        print_json(row.model_dump(warnings=False))
         return
     out.print(f"[bold]{escape(row.prompt)}[/]")
-    if _value(row.kind) == "multiple_choice":
+    if row.kind == "multiple_choice":
         from quizgen.forms.options import shuffled_options
 
         options, correct = shuffled_options(row.key, row.answer, row.distractors)
@@ -87,13 +78,13 @@ def show(
         out.print(f"  {escape(left)}  ->  {escape(right)}")
     if not row.pairs:
         out.print(f"answer:   {escape(row.answer)}")
-    if row.distractors and _value(row.kind) in ("wh", "cloze"):
+    if row.distractors and row.kind in ("wh", "cloze"):
         out.print(f"wrong:    {escape(', '.join(row.distractors))}")
     if row.accepted_answers:
         out.print(f"also:     {escape(', '.join(row.accepted_answers))}")
     out.print(f"source:   {escape(row.sentence)}")
     out.print(f"article:  {article.id} - {escape(article.title)}")
-    out.print(f"kind:     {_value(row.kind)} ({escape(row.rule)}), {_value(row.status)}, score {row.score:.2f}")
+    out.print(f"kind:     {row.kind} ({escape(row.rule)}), {row.status}, score {row.score:.2f}")
     out.print(f"reasons:  {escape('; '.join(row.reasons))}")
     out.print(f"key:      {row.key}")
 
@@ -177,14 +168,14 @@ def review(
 
     read = line_reader(out)
     with open_store(ctx) as store:
-        rows = [r for r in store.items(article) if everything or _value(r.status) == "draft"]
+        rows = [r for r in store.items(article) if everything or r.status == "draft"]
         if not rows:
             out.print("Nothing to review: every item has been approved, edited or rejected.")
             return
         counts = {"kept": 0, "rejected": 0, "edited": 0, "skipped": 0}
         for number, row in enumerate(rows, 1):
             out.print()
-            out.print(f"[bold]{number}/{len(rows)}[/] · item {row.id} · {_value(row.kind)} · {_value(row.status)}", highlight=False)
+            out.print(f"[bold]{number}/{len(rows)}[/] · item {row.id} · {row.kind} · {row.status}", highlight=False)
             out.print(f"[bold]{escape(row.prompt)}[/]", highlight=False)
             if row.pairs:
                 for left, right in row.pairs:

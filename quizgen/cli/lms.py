@@ -127,7 +127,6 @@ def kahoot(
       quizgen export kahoot --out kahoot.xlsx
     """
     from quizgen.export.lms.kahoot import kahoot_xlsx
-    from quizgen.forms.siblings import kind_of
     from quizgen.export.output import write_output
 
     selection, _ = _items(ctx, article_ids)
@@ -140,5 +139,5 @@ def kahoot(
     write_output(out_path, data, default_name=KAHOOT_OUT)
     _written(selection, out_path, f" ({kept} in the sheet, {len(skipped)} skipped)")
     for item, reason in skipped:
-        if kind_of(item) in ("multiple_choice", "true_false"):
+        if item.kind in ("multiple_choice", "true_false"):
             out.print(f"  skipped item {item.id}: {escape(reason)}", highlight=False)

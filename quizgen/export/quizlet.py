@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quizgen.export.selection import kind_of
-
 if TYPE_CHECKING:
     from quizgen.export.selection import Selection
     from quizgen.store import ItemRecord
@@ -25,7 +23,7 @@ def quizlet_text(selection: Selection) -> str:
 
 
 def _cards(item: ItemRecord) -> Iterator[tuple[str, str]]:
-    if kind_of(item) == "matching":
+    if item.kind == "matching":
         for left, right in item.pairs:
             yield left, right
     else:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizgen.export import ExportError
-from quizgen.forms.siblings import kind_of  # noqa: F401  (the one reading of an item's kind, for the exporters)
 
 if TYPE_CHECKING:
     from quizgen.store import Article, ItemRecord, Store
@@ -34,13 +33,6 @@ class Selection:
         return f"{count} item{'' if count == 1 else 's'} (all but rejected)"
 
 
-def status_of(item: ItemRecord) -> str:
-    """The stored status string, whether the column came back as the enum or as text."""
-    return str(getattr(item.status, "value", item.status))
-
-
-
-
 def select_items(store: Store, article_ids: Sequence[int] | None = None) -> Selection:
     """The items to export from the articles named (default: every article).
 
@@ -52,9 +44,9 @@ def select_items(store: Store, article_ids: Sequence[int] | None = None) -> Sele
         items = [row for article_id in articles for row in store.items(article_id)]
     else:
         items = store.items()
-    kept = [row for row in items if status_of(row) != "rejected"]
-    reviewed = [row for row in kept if status_of(row) in ("approved", "edited")]
-    approved_only = any(status_of(row) == "approved" for row in kept)
+    kept = [row for row in items if row.status != "rejected"]
+    reviewed = [row for row in kept if row.status in ("approved", "edited")]
+    approved_only = any(row.status == "approved" for row in kept)
     chosen = reviewed if approved_only else kept
     if not chosen:
         where = "these articles" if article_ids else "the store"

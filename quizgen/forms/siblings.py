@@ -13,13 +13,9 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def kind_of(item) -> str:
-    return str(getattr(item.kind, "value", item.kind))
-
-
 def fact_of(item) -> tuple:
     """What an item asks about. A matching set recalls several facts, and stands for itself."""
-    if kind_of(item) == "matching":
+    if item.kind == "matching":
         return (getattr(item, "article_id", None), "matching", item.key)
     return (getattr(item, "article_id", None), item.sentence_start, item.answer_end)
 
@@ -36,13 +32,13 @@ def one_per_fact(items: Iterable[T]) -> list[T]:
     listed = {
         (getattr(item, "article_id", None), normalize(right))
         for item in items
-        if kind_of(item) == "matching"
+        if item.kind == "matching"
         for _, right in item.pairs
     }
     covered = {
         fact_of(item)
         for item in items
-        if kind_of(item) != "matching" and (getattr(item, "article_id", None), normalize(item.answer)) in listed
+        if item.kind != "matching" and (getattr(item, "article_id", None), normalize(item.answer)) in listed
     }
     forms: dict[tuple, list[T]] = {}
     for item in items:
@@ -52,7 +48,7 @@ def one_per_fact(items: Iterable[T]) -> list[T]:
     used: dict[str, int] = {}
     kept = []
     for candidates in forms.values():
-        chosen = min(candidates, key=lambda item: used.get(kind_of(item), 0))
-        used[kind_of(chosen)] = used.get(kind_of(chosen), 0) + 1
+        chosen = min(candidates, key=lambda item: used.get(item.kind, 0))
+        used[chosen.kind] = used.get(chosen.kind, 0) + 1
         kept.append(chosen)
-    return sorted(kept, key=lambda item: kind_of(item) == "matching")
+    return sorted(kept, key=lambda item: item.kind == "matching")

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from quizgen.forms.siblings import kind_of, one_per_fact
+from quizgen.forms.siblings import one_per_fact
 from quizgen.quiz.stats import start_of
 from quizgen.quiz.scheduler import DEFAULT_RETENTION, HARD, new_card, quick_seconds, rating_for, schedule
 from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Selection, Store
@@ -165,7 +165,7 @@ class Session:
                rating: int | None = None) -> Outcome:
         """Store an answer to ``item`` now; it leaves the queue."""
         if rating is None:
-            rating = rating_for(correct, forgiven, seconds, quick_seconds(kind_of(item), item.answer))
+            rating = rating_for(correct, forgiven, seconds, quick_seconds(item.kind, item.answer))
         answered = self._store(item, rating, correct, response, seconds)
         outcome = Outcome(item, correct, rating, response, seconds, forgiven, answered)
         self.outcomes.append(outcome)

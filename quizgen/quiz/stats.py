@@ -1,8 +1,9 @@
 """A learner's study statistics: what is due, how well it is remembered, how steadily.
 
 store -> quiz: stats. Everything is read from the review states and the review
-log; asking about a learner never creates one, and one with no reviews gets
-zeros.
+log by :mod:`quizgen.store.progress`; this module decides what a day, a week
+and a mastered item are. Asking about a learner never creates one, and one
+with no reviews gets zeros.
 
 Days are local days in the machine's time zone (``now.astimezone()``): "today"
 runs from local midnight to local midnight, daylight saving included, so a
@@ -17,11 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
-
-import sqlalchemy as sa
-from sqlmodel import Session, func, select
-
-from quizgen.store.models import Article, ItemRecord, ItemStatus, Learner, ReviewLog, ReviewState
 
 if TYPE_CHECKING:
     from quizgen.store import Store
@@ -56,7 +52,7 @@ class ArticleMastery:
     article_id: int
     title: str
     items: int
-    studied: int  # items the learner has answered in any mode, or has a scheduling state for
+    studied: int  # items with a scheduling state for the learner
     mastered: int  # items whose card stability is at least MASTERED_STABILITY days
 
 
@@ -96,21 +92,21 @@ def stats(store: Store, learner: str, now: datetime | None = None) -> Stats:
         raise ValueError("naive datetime given to stats; use an aware datetime")
     today = now.astimezone().date()
     heatmap_start = today - timedelta(days=today.weekday(), weeks=HEATMAP_WEEKS - 1)
-    with store.session() as session:
-        # An unknown learner has id None: every query below then matches no
-        # review, which gives zeros without a separate path to keep in step.
-        learner_id = session.exec(select(Learner.id).where(Learner.name == learner)).first()
-        due_today, due_tomorrow, due_week = _forecast(session, learner_id, today)
-        new = _new_items(session, learner_id)
-        reviews, reviews_today, retention, retention_30d = _reviews(session, learner_id, today, now)
-        timestamps = session.exec(
-            select(ReviewLog.reviewed_at)
-            .where(ReviewLog.learner_id == learner_id, ReviewLog.reviewed_at <= now)
-            .order_by(ReviewLog.reviewed_at.desc())
-            .execution_options(yield_per=1000)
+    with store.progress(learner) as progress:
+        due_today, due_tomorrow, due_week = progress.due(
+            tomorrow=start_of(today + ONE_DAY),
+            day_after=start_of(today + 2 * ONE_DAY),
+            horizon=start_of(today + FORECAST_DAYS * ONE_DAY),
         )
-        heatmap, streak = study_days(timestamps, today, heatmap_start)
-        mastery = _mastery(session, learner_id, now)
+        new = progress.new_items()
+        counts = progress.reviews(
+            now, today=start_of(today), recent=start_of(today - (RETENTION_DAYS - 1) * ONE_DAY)
+        )
+        heatmap, streak = study_days(progress.review_times(now), today, heatmap_start)
+        mastery = tuple(
+            ArticleMastery(a.article_id, a.title, a.items, a.studied, a.mastered)
+            for a in progress.articles(MASTERED_STABILITY, now)
+        )
     return Stats(
         learner=learner,
         today=today,
@@ -118,10 +114,10 @@ def stats(store: Store, learner: str, now: datetime | None = None) -> Stats:
         due_tomorrow=due_tomorrow,
         due_week=due_week,
         new=new,
-        reviews=reviews,
-        reviews_today=reviews_today,
-        retention=retention,
-        retention_30d=retention_30d,
+        reviews=counts.total,
+        reviews_today=counts.today,
+        retention=Retention(counts.in_review, counts.recalled),
+        retention_30d=Retention(counts.recent_in_review, counts.recent_recalled),
         streak=streak,
         heatmap=heatmap,
         mastery=mastery,
@@ -161,90 +157,3 @@ def study_days(latest_first: Iterable[datetime], today: date, first: date) -> tu
 def start_of(day: date) -> datetime:
     """The UTC moment local ``day`` begins."""
     return datetime.combine(day, time()).astimezone(timezone.utc)
-
-
-def _count_where(condition) -> Any:
-    return func.coalesce(func.sum(sa.case((condition, 1), else_=0)), 0)
-
-
-def _forecast(session: Session, learner_id: int | None, today: date) -> tuple[int, int, int]:
-    due = ReviewState.due
-    # Filtering by learner and a due range lets the (learner_id, due) index do the work.
-    query = (
-        select(
-            _count_where(due < start_of(today + ONE_DAY)),
-            _count_where((due >= start_of(today + ONE_DAY)) & (due < start_of(today + 2 * ONE_DAY))),
-            func.count(),
-        )
-        .select_from(ReviewState)
-        .join(ItemRecord, ItemRecord.id == ReviewState.item_id)
-        .where(
-            ReviewState.learner_id == learner_id,
-            due < start_of(today + FORECAST_DAYS * ONE_DAY),
-            ItemRecord.status != ItemStatus.rejected,
-        )
-    )
-    due_today, due_tomorrow, due_week = session.exec(query).one()
-    return int(due_today), int(due_tomorrow), int(due_week)
-
-
-def _new_items(session: Session, learner_id: int | None) -> int:
-    studied = select(ReviewState.id).where(
-        ReviewState.item_id == ItemRecord.id, ReviewState.learner_id == learner_id
-    )
-    query = (
-        select(func.count())
-        .select_from(ItemRecord)
-        .where(ItemRecord.status != ItemStatus.rejected, ~studied.exists())
-    )
-    return int(session.exec(query).one())
-
-
-def _reviews(
-    session: Session, learner_id: int | None, today: date, now: datetime
-) -> tuple[int, int, Retention, Retention]:
-    in_review = ReviewLog.state == "review"
-    recalled = in_review & (ReviewLog.rating >= 2)
-    recent = ReviewLog.reviewed_at >= start_of(today - (RETENTION_DAYS - 1) * ONE_DAY)
-    query = select(
-        func.count(),
-        _count_where(ReviewLog.reviewed_at >= start_of(today)),
-        _count_where(in_review),
-        _count_where(recalled),
-        _count_where(in_review & recent),
-        _count_where(recalled & recent),
-    ).where(ReviewLog.learner_id == learner_id, ReviewLog.reviewed_at <= now)
-    total, today_, reviewed, remembered, reviewed_30d, remembered_30d = map(int, session.exec(query).one())
-    return total, today_, Retention(reviewed, remembered), Retention(reviewed_30d, remembered_30d)
-
-
-def _mastery(session: Session, learner_id: int | None, now: datetime) -> tuple[ArticleMastery, ...]:
-    stability = ReviewState.card["stability"].as_float()
-    # Practice and test answers schedule nothing, yet they count in "reviews":
-    # an item answered in any mode has been studied.
-    answered = (
-        select(ReviewLog.id)
-        .where(ReviewLog.item_id == ItemRecord.id, ReviewLog.learner_id == learner_id, ReviewLog.reviewed_at <= now)
-        .exists()
-    )
-    query = (
-        select(
-            Article.id,
-            Article.title,
-            func.count(ItemRecord.id),
-            _count_where(ReviewState.id.is_not(None) | answered),
-            _count_where(stability >= MASTERED_STABILITY),
-        )
-        .join(ItemRecord, ItemRecord.article_id == Article.id)
-        .outerjoin(
-            ReviewState,
-            (ReviewState.item_id == ItemRecord.id) & (ReviewState.learner_id == learner_id),
-        )
-        .where(ItemRecord.status != ItemStatus.rejected)
-        .group_by(Article.id, Article.title)
-        .order_by(Article.id)
-    )
-    return tuple(
-        ArticleMastery(article_id, title, int(items), int(studied), int(mastered))
-        for article_id, title, items, studied, mastered in session.exec(query).all()
-    )

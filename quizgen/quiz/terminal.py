@@ -19,18 +19,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from quizgen.errors import PermissionDenied
 from quizgen.forms.options import shuffled_options
-from quizgen.forms.siblings import kind_of
 from quizgen.quiz.check import Verdict, check_choice, check_true_false, check_typed, differences
 from quizgen.quiz.scheduler import RATING_NAMES
 from quizgen.quiz.session import Session
 from quizgen.store import ItemRecord
-from quizgen.store.engine import PERMISSION_DENIED
 
 LETTERS = "ABCDEFGHIJ"
 BLANK = "_____"
@@ -87,7 +85,7 @@ def _header(session: Session, screen: Screen) -> None:
 def _ask(session: Session, screen: Screen, item: ItemRecord) -> bool:
     """One item, start to finish. False when the student quits."""
     console = screen.console
-    kind = kind_of(item)
+    kind = item.kind
     _header(session, screen)
     options: list[str] = []
     correct_index = -1
@@ -239,9 +237,7 @@ def _edit(session: Session, screen: Screen, item: ItemRecord) -> None:
     answer = screen.read(f"answer [{item.answer}]: ")
     try:
         edited = session.edit(item, prompt=(prompt or "").strip() or item.prompt, answer=(answer or "").strip() or item.answer)
-    except sa.exc.DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) != PERMISSION_DENIED:
-            raise
+    except PermissionDenied:
         # A student's login on a classroom server may quiz but not change items.
         console.print("Not saved: this database login may not change items; tell your teacher what is wrong with it.")
         return

@@ -26,6 +26,7 @@ from quizgen.store.engine import (
     writer,
 )
 from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus, utcnow
+from quizgen.store.progress import Progress
 from quizgen.store.reviews import Reviews
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class ArticleSummary:
     items: int
 
 
-class Store(Reviews):
+class Store(Reviews, Progress):
     """A quizgen database. ``Store()`` opens the default SQLite file.
 
     ``url`` is an SQLAlchemy URL or a path; without one, ``QUIZGEN_DB`` and then
@@ -275,9 +276,8 @@ class Store(Reviews):
                 new_rows.append(
                     {
                         **fields,
-                        "kind": fields["kind"].value,
                         "article_id": article_id,
-                        "status": ItemStatus.draft.value,
+                        "status": ItemStatus.draft,
                         "created_at": now,
                         "updated_at": now,
                     }

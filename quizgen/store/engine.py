@@ -3,6 +3,12 @@
 The default is an SQLite file in the user's data directory; ``--db URL`` or
 ``QUIZGEN_DB`` points elsewhere, such as a PostgreSQL server for a classroom.
 URLs are shown with their password hidden, everywhere.
+
+The errors of the database driver that a user can act on (a locked SQLite
+file, a login without the privilege, a server out of reach) are turned into
+:class:`~quizgen.errors.StoreError` subclasses here, on the engine, so no
+caller outside the store sees a driver's exception or imports SQLAlchemy to
+recognise one.
 """
 
 from __future__ import annotations
@@ -16,13 +22,27 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
-from quizgen.errors import StoreError, UsageError
+from quizgen.errors import (
+    DatabaseLocked,
+    PermissionDenied,
+    ServerUnreachable,
+    StoreError,
+    UsageError,
+)
 
 DB_ENV = "QUIZGEN_DB"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # PostgreSQL's SQLSTATE when the login lacks a privilege (a student's login
 # on a classroom server may quiz but not change items).
 PERMISSION_DENIED = "42501"
+# SQLite's primary result codes for a lock another connection holds; the
+# extended codes (SQLITE_BUSY_SNAPSHOT...) share them in their low byte.
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+LOCKED = "the database is locked by another program writing to it; try again when it has finished"
+NOT_PERMITTED = (
+    "this database login may not do that; a student's login can quiz and see stats, "
+    "adding, generating and changing items need the teacher's (see the README's classroom setup)"
+)
 # Execution option of the connections whose transactions write.
 WRITES = "quizgen_writes"
 
@@ -74,13 +94,45 @@ def redact(raw: str) -> str:
 
 def create_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
-    try:
-        return sa.create_engine(url, pool_pre_ping=True)
-    except ModuleNotFoundError:
-        raise StoreError(
-            "PostgreSQL support is not installed; run: pip install 'quizgen[postgres]'"
-        ) from None
+        engine = _sqlite_engine(url)
+    else:
+        try:
+            engine = sa.create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError:
+            raise StoreError(
+                "PostgreSQL support is not installed; run: pip install 'quizgen[postgres]'"
+            ) from None
+
+    @sa.event.listens_for(engine, "handle_error")
+    def _translate(context: sa.engine.ExceptionContext) -> None:
+        # A failed pre-ping is SQLAlchemy's cue to replace a dropped pooled
+        # connection; raising would stop it from trying.
+        if context.is_pre_ping:
+            return
+        connecting = context.connection is None and isinstance(context.sqlalchemy_exception, sa.exc.OperationalError)
+        error = store_error(url, context.original_exception, connecting=connecting)
+        if error is not None:
+            raise error from context.original_exception
+
+    return engine
+
+
+def store_error(url: URL, error: BaseException | None, *, connecting: bool = False) -> StoreError | None:
+    """What a driver's error means to the user of the database at ``url``, or
+    None when it is not one they can do anything about (a bug, then).
+    ``connecting``: the driver failed to open a connection (an OperationalError)."""
+    if _sqlite_cannot_write(error):
+        message = _sqlite_unwritable(url)
+        return StoreError(message) if message else None
+    if _sqlite_busy(error):
+        # SQLite waited its busy timeout for another writer to finish.
+        return DatabaseLocked(LOCKED)
+    if getattr(error, "sqlstate", None) == PERMISSION_DENIED:
+        # The server's reason names the table: "permission denied for table item".
+        return PermissionDenied(f"{_first_line(error)}: {NOT_PERMITTED}")
+    if connecting and _server_not_reached(url, error):
+        return ServerUnreachable(f"cannot open the database {display_url(url)}: {_first_line(error)}")
+    return None
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -118,15 +170,6 @@ def _sqlite_engine(url: URL) -> Engine:
         immediate = connection.get_execution_options().get(WRITES, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
-    @sa.event.listens_for(engine, "handle_error")
-    def _unwritable(context: sa.engine.ExceptionContext) -> None:
-        # SQLite opens a file it cannot write read-only and fails only at the
-        # first write, with a message that names neither the file nor the cause.
-        if _sqlite_cannot_write(context.original_exception):
-            message = _sqlite_unwritable(url)
-            if message:
-                raise StoreError(message) from context.original_exception
-
     return engine
 
 
@@ -147,13 +190,37 @@ def reporting_connection_errors(url: URL) -> Iterator[None]:
 
 
 def _reason(exc: sa.exc.DBAPIError) -> str:
-    text = str(exc.orig).strip() or type(exc.orig).__name__
+    return _first_line(exc.orig)
+
+
+def _first_line(error: BaseException | None) -> str:
+    text = str(error).strip() or type(error).__name__
     return text.splitlines()[0]
 
 
 def _sqlite_cannot_write(error: BaseException | None) -> bool:
+    # SQLite opens a file it cannot write read-only and fails only at the
+    # first write, with a message that names neither the file nor the cause.
     text = str(error)
     return type(error).__module__ == "sqlite3" and ("readonly database" in text or "unable to open" in text)
+
+
+def _sqlite_busy(error: BaseException | None) -> bool:
+    if type(error).__module__ != "sqlite3":
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        # Raised by the driver itself rather than by SQLite, so without a code.
+        return "locked" in str(error)
+    return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+
+
+def _server_not_reached(url: URL, error: BaseException | None) -> bool:
+    """A PostgreSQL connection that failed before the server answered: refused,
+    an unknown host, a timeout. libpq shows an answer of the server (a wrong
+    password, no such database) as "FATAL:  reason"; those stay the plain
+    :class:`StoreError` that :func:`reporting_connection_errors` makes."""
+    return url.get_backend_name() == "postgresql" and "FATAL:" not in str(error)
 
 
 def _sqlite_unwritable(url: URL) -> str | None:

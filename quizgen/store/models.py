@@ -42,7 +42,30 @@ class UTCDateTime(sa.types.TypeDecorator):
         return value.replace(tzinfo=timezone.utc)
 
 
-class ItemKind(str, enum.Enum):
+class StoredEnum(sa.types.TypeDecorator):
+    """A string enum stored as its value in a plain VARCHAR and read back as the enum.
+
+    The column stays the VARCHAR the migrations made (no database enum type
+    to alter when a kind is added), and a row never hands out a bare string
+    where the model promises the enum. Values to compare with may be the enum
+    or its string, as in ``ItemRecord.kind.in_(["wh", "cloze"])``.
+    """
+
+    impl = sa.String
+    cache_ok = True
+
+    def __init__(self, enum_type: type[enum.StrEnum], length: int) -> None:
+        super().__init__(length)
+        self.enum_type = enum_type
+
+    def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: Any) -> enum.StrEnum | None:
+        return None if value is None else self.enum_type(value)
+
+
+class ItemKind(enum.StrEnum):
     wh = "wh"
     cloze = "cloze"
     multiple_choice = "multiple_choice"
@@ -50,7 +73,7 @@ class ItemKind(str, enum.Enum):
     matching = "matching"
 
 
-class ItemStatus(str, enum.Enum):
+class ItemStatus(enum.StrEnum):
     draft = "draft"
     approved = "approved"
     rejected = "rejected"
@@ -96,7 +119,7 @@ class ItemRecord(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = _fk("article.id")
     key: str = Field(max_length=64, unique=True)
-    kind: ItemKind = Field(sa_column=Column(sa.String(32), nullable=False))
+    kind: ItemKind = Field(sa_column=Column(StoredEnum(ItemKind, 32), nullable=False))
     prompt: str = Field(sa_column=Column(sa.Text(), nullable=False))
     answer: str
     accepted_answers: list[str] = _json_list()
@@ -118,7 +141,7 @@ class ItemRecord(SQLModel, table=True):
     )
     status: ItemStatus = Field(
         default=ItemStatus.draft,
-        sa_column=Column(sa.String(16), nullable=False, index=True, server_default="draft"),
+        sa_column=Column(StoredEnum(ItemStatus, 16), nullable=False, index=True, server_default="draft"),
     )
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()

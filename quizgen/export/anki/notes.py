@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from quizgen.export.anki import fields as f
 from quizgen.export.anki.decks import article_deck, parent_deck, slug, tags
 from quizgen.export.anki.models import CLOZE, MULTIPLE_CHOICE, QA, TRUE_FALSE, NoteType
-from quizgen.export.selection import kind_of
 
 if TYPE_CHECKING:
     from quizgen.export.selection import Selection
@@ -59,7 +58,7 @@ def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime 
         if context is None:
             article = selection.articles[item.article_id]
             context = contexts[item.article_id] = _context(parent, article)
-        kind = kind_of(item)
+        kind = item.kind
         note_type, values = _fields(kind, item, context.title)
         notes.append(
             AnkiNote(

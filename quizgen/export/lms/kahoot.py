@@ -25,7 +25,6 @@ from typing import Any
 from quizgen.export import ExportError
 from quizgen.export.lms.archive import members, zip_bytes
 from quizgen.export.lms.parts import ItemLike, askable, choices, form, is_true, one_line
-from quizgen.export.selection import kind_of
 
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75
@@ -80,7 +79,7 @@ def kahoot_xlsx(
 def kahoot_row(item: ItemLike, seed: int | str = 0) -> tuple[tuple[str, list[str], int] | None, str]:
     """(question, answers, number of the correct answer) of an item, or None and why it does not fit."""
     kind = form(item)
-    if kind != kind_of(item):
+    if kind != item.kind:
         return None, "a multiple choice without distractors"
     if kind in _NO_KAHOOT_FORM:
         return None, _NO_KAHOOT_FORM[kind]

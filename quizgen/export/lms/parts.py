@@ -15,7 +15,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from quizgen.export.selection import kind_of
 from quizgen.forms.options import shuffled_options
 
 # The blank that quizgen.questions.realize puts in a cloze prompt for its answer.
@@ -67,7 +66,7 @@ def form(item: ItemLike) -> str:
     """The question type an item is written as: its kind, except that a
     multiple-choice item left without distractors is asked as a short answer
     (every platform refuses a multiple choice with one option)."""
-    kind = kind_of(item)
+    kind = item.kind
     if kind == "multiple_choice" and not distractors(item):
         return "wh"
     return kind

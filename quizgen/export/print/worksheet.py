@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from quizgen.forms.options import shuffled_options
-from quizgen.forms.siblings import kind_of
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 BLANK = "_____"
@@ -139,7 +138,7 @@ def sheet(
 
 def _laid_out(item, number: int, points: int, seed: str) -> tuple[Question, str]:
     """One item as a numbered question of a version, and its answer for the key."""
-    kind = kind_of(item)
+    kind = item.kind
     if kind == "multiple_choice":
         options, correct = shuffled_options(item.key, item.answer, tuple(item.distractors), seed)
         return (
