@@ -196,9 +196,9 @@ def test_saved_items_keep_their_forms(store: Store):
 
 
 def test_kind_and_status_come_back_from_the_store_as_enums(store: Store):
-    from quizgen.items import Item
+    from quizgen.item import Item
 
-    article, _ = store.add_article(article_text(1))
+    article, _ = store.save_article(article_text(1))
     sentence = "Russia signed the partnership with Mali."
     store.save_items(
         article.id,
@@ -234,7 +234,7 @@ def test_a_locked_sqlite_database_is_a_database_locked_error(tmp_path: Path, mon
         holder.execute("BEGIN EXCLUSIVE")
         try:
             with pytest.raises(DatabaseLocked) as raised:
-                store.add_article(article_text(1))
+                store.save_article(article_text(1))
         finally:
             holder.execute("ROLLBACK")
             holder.close()
