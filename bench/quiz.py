@@ -115,7 +115,7 @@ def plans(path: Path) -> dict[str, list[str]]:
     """SQLite's query plans of the quiz's two queries over the logs and states."""
     from sqlalchemy.dialects import sqlite
 
-    from quizgen.store import ReviewLog, Selection, Store
+    from quizgen.store import ReviewLog, StudyFilter, Store
 
     url = f"sqlite:///{path}"
     now = datetime.now(timezone.utc)
@@ -125,7 +125,7 @@ def plans(path: Path) -> dict[str, list[str]]:
 
     from quizgen.store import ItemRecord, ReviewState
 
-    due = Selection().apply(
+    due = StudyFilter().apply(
         select(ItemRecord)
         .join(ReviewState, (ReviewState.item_id == ItemRecord.id) & (ReviewState.learner_id == learner.id))
         .where(ReviewState.due <= now)

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from quizgen.ingest import read_all
 from quizgen.store import Article, ItemRecord, Learner, ReviewLog, ReviewState, Store
-from quizgen.store.reviews import Selection
+from quizgen.store.reviews import StudyFilter
 from tests.conftest import ROOT, SEEDS, TEST_DB
 from tests.test_quiz import items, on_screen, right_answer, seeded, spawn  # noqa: F401 (fixture)
 
@@ -323,8 +323,8 @@ def test_the_due_and_stats_queries_use_indexes_at_100000_review_logs(store: Stor
     assert LOGS // LEARNERS <= logged <= LOGS // LEARNERS + 1
 
     def quiz_and_stats() -> None:
-        assert store.due_items(learner.id, now, Selection(), limit=50)
-        store.new_items(learner.id, Selection(), limit=20)
+        assert store.due_items(learner.id, now, StudyFilter(), limit=50)
+        store.new_items(learner.id, StudyFilter(), limit=20)
         store.new_studied_since(learner.id, now - timedelta(days=1))
         store.review_logs(learner.id, since=now - timedelta(days=7))
         assert stats(store, "student07", now).reviews == logged

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 import quizgen
 from quizgen.export.print.markdown import markdown
 from quizgen.export.print.pdf import pdf
-from quizgen.export.print.worksheet import LETTERS, sheet
+from quizgen.export.print.worksheet import sheet
+from quizgen.wording import LETTERS
 from quizgen.forms.siblings import one_per_fact
 from quizgen.ingest import read_article
 from tests.conftest import SEEDS

@@ -20,9 +20,9 @@ from quizgen.quiz import session as quiz_session
 from quizgen.quiz.scheduler import GOOD
 from quizgen.quiz.session import Settings
 from quizgen.store import ItemRecord, Learner, ReviewLog, ReviewState, Store
+from quizgen.wording import LETTERS
 from tests.conftest import ROOT, SEEDS
 
-LETTERS = "ABCDEFGHIJ"
 TIMEOUT = 60
 
 
@@ -167,14 +167,14 @@ def test_the_limit_counts_facts_over_pages_of_due_and_new_items(seeded: str, mon
     later = first_day + timedelta(days=60)
     with Store(seeded) as store:
         learner = store.learner("cy")
-        first = quiz_session.Session(store, learner, settings=Settings(limit=3), clock=lambda: first_day)
+        first = quiz_session.QuizSession(store, learner, settings=Settings(limit=3), clock=lambda: first_day)
         for item in list(first.queue):
             first.submit(item, correct=True, response=item.answer, seconds=5.0, rating=GOOD)
         due = store.due_items(learner.id, later)
         assert len(due) == 3
 
         def queue(limit: int | None) -> list[ItemRecord]:
-            return quiz_session.Session(store, learner, settings=Settings(limit=limit, new_per_day=100), clock=lambda: later).queue
+            return quiz_session.QuizSession(store, learner, settings=Settings(limit=limit, new_per_day=100), clock=lambda: later).queue
 
         everything = queue(None)
         assert len(everything) > 5

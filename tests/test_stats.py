@@ -246,7 +246,7 @@ def test_the_command_prints_the_figures_as_text(cli, store: Store, monkeypatch: 
 
 
 def test_an_answer_in_a_test_or_practice_is_a_review_and_its_item_is_studied(cli, store: Store):
-    from quizgen.quiz.session import Session, Settings
+    from quizgen.quiz.session import QuizSession, Settings
 
     ids = add_article(store, "Sahel", ["a1", "a2", "a3"])
     alice = store.learner("alice")
@@ -255,7 +255,7 @@ def test_an_answer_in_a_test_or_practice_is_a_review_and_its_item_is_studied(cli
     # Neither mode schedules: a1 is answered twice in a test, a2 once in practice.
     for mode, key in (("test", "a1"), ("test", "a1"), ("practice", "a2")):
         item = stored[ids[key]]
-        session = Session(store, alice, settings=Settings(mode=mode), clock=lambda: long_ago)
+        session = QuizSession(store, alice, settings=Settings(mode=mode), clock=lambda: long_ago)
         session.submit(item, correct=True, response=item.answer, seconds=4.0)
     shown = json.loads(cli("stats", "--learner", "alice", "--json").out)
     assert shown["reviews"] == 3

@@ -57,9 +57,9 @@ def quiz(
     from rich.console import Console
 
     from quizgen.quiz.learners import learner_name
-    from quizgen.quiz.session import MODES, Session, Settings
+    from quizgen.quiz.session import MODES, QuizSession, Settings
     from quizgen.quiz.terminal import Screen, line_reader, run
-    from quizgen.store import Selection
+    from quizgen.store import StudyFilter
 
     if mode not in MODES:
         raise UsageError(f"unknown mode {mode!r}; use review, practice or test")
@@ -74,10 +74,10 @@ def quiz(
             if not matched:
                 raise UsageError(f"no article title contains {deck!r}; see: quizgen articles list")
             article_ids = (*article_ids, *matched)
-        session = Session(
+        session = QuizSession(
             store,
             store.learner(learner_name(learner)),
-            Selection(article_ids=article_ids, kinds=kinds, labels=labels),
+            StudyFilter(article_ids=article_ids, kinds=kinds, labels=labels),
             Settings(mode=mode, limit=limit, new_per_day=new, retention=retention,
                      time_limit=time_limit * 60 if time_limit else None, seed=seed),
         )

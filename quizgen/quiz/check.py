@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from quizgen.answers import is_accepted
 from quizgen.normalize import normalize
+from quizgen.wording import LETTERS
 
 # Scores are rapidfuzz's ``fuzz.ratio`` (0..100) of the normalized response to
 # a normalized correct form. One changed letter in n scores 100 * (1 - 1/n), so
@@ -47,7 +48,6 @@ SHORTEST_FUZZY = 4
 _DIGITS = re.compile(r"\d+")
 _TRUE = frozenset({"t", "true", "y", "yes"})
 _FALSE = frozenset({"f", "false", "n", "no"})
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Worst first: of several correct forms, the best verdict any one gives stands.
 _RANK = ("wrong", "close", "typo")
 
@@ -122,8 +122,8 @@ def choice_index(response: str, count: int) -> int | None:
     key = response.strip().casefold()
     if key.isascii() and key.isdigit():
         index = int(key) - 1
-    elif len(key) == 1 and key in _LETTERS:
-        index = _LETTERS.index(key)
+    elif len(key) == 1 and key.upper() in LETTERS:
+        index = LETTERS.index(key.upper())
     else:
         return None
     return index if 0 <= index < count else None

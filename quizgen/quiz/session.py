@@ -18,12 +18,12 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from quizgen.forms.siblings import one_per_fact
-from quizgen.quiz.stats import start_of
+from quizgen.clock import start_of_day, utc_now
 from quizgen.quiz.scheduler import DEFAULT_RETENTION, HARD, new_card, quick_seconds, rating_for, schedule
-from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Selection, Store
+from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, StudyFilter, Store
 
 MODES = ("review", "practice", "test")
 DEFAULT_NEW_PER_DAY = 20
@@ -31,16 +31,6 @@ DEFAULT_TEST_SIZE = 10
 # A fact's forms: question, cloze, multiple choice, true/false. Pages this many
 # times the facts still missing usually find them in one query.
 FORMS_PER_FACT = 4
-
-
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def start_of_day(now: datetime) -> datetime:
-    """The start of ``now``'s day in the machine's local time, in UTC: days
-    are the learner's days, not Greenwich's."""
-    return start_of(now.astimezone().date())
 
 
 def first_facts(
@@ -96,10 +86,12 @@ class Outcome:
 
 
 @dataclass
-class Session:
+class QuizSession:
+    """One sitting of a learner: the queue of items to ask, and what each answer did."""
+
     store: Store
     learner: Learner
-    selection: Selection = field(default_factory=Selection)
+    selection: StudyFilter = field(default_factory=StudyFilter)
     settings: Settings = field(default_factory=Settings)
     clock: Callable[[], datetime] = utc_now
     queue: list[ItemRecord] = field(default_factory=list)

@@ -16,8 +16,10 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+
+from quizgen.clock import start_of, utc_now
 
 if TYPE_CHECKING:
     from quizgen.store import Store
@@ -87,7 +89,7 @@ class Stats:
 
 def stats(store: Store, learner: str, now: datetime | None = None) -> Stats:
     """The statistics of the learner called ``learner`` at ``now`` (timezone-aware; default: now)."""
-    now = datetime.now(timezone.utc) if now is None else now
+    now = utc_now() if now is None else now
     if now.tzinfo is None:
         raise ValueError("naive datetime given to stats; use an aware datetime")
     today = now.astimezone().date()
@@ -153,7 +155,3 @@ def study_days(latest_first: Iterable[datetime], today: date, first: date) -> tu
     days = (first + timedelta(days=n) for n in range(span))
     return {day: counts[day] for day in days}, streak
 
-
-def start_of(day: date) -> datetime:
-    """The UTC moment local ``day`` begins."""
-    return datetime.combine(day, time()).astimezone(timezone.utc)

@@ -27,11 +27,10 @@ from quizgen.errors import PermissionDenied
 from quizgen.forms.options import shuffled_options
 from quizgen.quiz.check import Verdict, check_choice, check_true_false, check_typed, differences
 from quizgen.quiz.scheduler import RATING_NAMES
-from quizgen.quiz.session import Session
+from quizgen.quiz.session import QuizSession
 from quizgen.store import ItemRecord
+from quizgen.wording import LETTERS, option_letter
 
-LETTERS = "ABCDEFGHIJ"
-BLANK = "_____"
 
 Reader = Callable[[str], "str | None"]
 
@@ -57,7 +56,7 @@ def line_reader(console: Console) -> Reader:
     return read
 
 
-def run(session: Session, screen: Screen) -> None:
+def run(session: QuizSession, screen: Screen) -> None:
     """Ask the session's items until they run out, the time is up, or the student quits."""
     started = time.monotonic()
     limit = session.settings.time_limit
@@ -73,7 +72,7 @@ def run(session: Session, screen: Screen) -> None:
     _summary(session, screen)
 
 
-def _header(session: Session, screen: Screen) -> None:
+def _header(session: QuizSession, screen: Screen) -> None:
     mode = session.settings.mode
     left = len(session.queue)
     screen.console.print()
@@ -82,7 +81,7 @@ def _header(session: Session, screen: Screen) -> None:
     )
 
 
-def _ask(session: Session, screen: Screen, item: ItemRecord) -> bool:
+def _ask(session: QuizSession, screen: Screen, item: ItemRecord) -> bool:
     """One item, start to finish. False when the student quits."""
     console = screen.console
     kind = item.kind
@@ -140,7 +139,7 @@ def _ask(session: Session, screen: Screen, item: ItemRecord) -> bool:
             return _command(session, screen, item, command)
 
 
-def _command(session: Session, screen: Screen, item: ItemRecord, command: str) -> bool:
+def _command(session: QuizSession, screen: Screen, item: ItemRecord, command: str) -> bool:
     """Quit, undo, bury or edit, from either prompt. False when the student quits."""
     if command == "q":
         return False
@@ -163,13 +162,13 @@ def _show_prompt(console: Console, item: ItemRecord, kind: str, options: list[st
         console.print(escape(item.prompt), highlight=False)
         for number, (left, _) in enumerate(item.pairs, 1):
             console.print(f"  {number}. {escape(left)}", highlight=False)
-        for letter, right in zip(LETTERS, options):
-            console.print(f"     {letter}) {escape(right)}", highlight=False)
+        for index, right in enumerate(options):
+            console.print(f"     {option_letter(index)}) {escape(right)}", highlight=False)
         console.print(f"[dim]Type the letter for each number in order, e.g. {LETTERS[:len(options)][::-1]}.[/]")
     else:
         console.print(f"[bold]{escape(item.prompt)}[/]", highlight=False)
-        for letter, option in zip(LETTERS, options):
-            console.print(f"  {letter}) {escape(option)}", highlight=False)
+        for index, option in enumerate(options):
+            console.print(f"  {option_letter(index)}) {escape(option)}", highlight=False)
 
 
 def _how_to_answer(kind: str, count: int) -> str:
@@ -177,7 +176,9 @@ def _how_to_answer(kind: str, count: int) -> str:
         return "Answer t or f (or s to skip, q to quit)."
     if kind == "matching":
         return f"Answer with {count} letters, one for each number in order (or s to skip, q to quit)."
-    return f"Answer with a letter A-{LETTERS[count - 1]} or a number 1-{count} (or s to skip, q to quit)."
+    if count > len(LETTERS):
+        return f"Answer with a number 1-{count} (or s to skip, q to quit)."
+    return f"Answer with a letter A-{option_letter(count - 1)} or a number 1-{count} (or s to skip, q to quit)."
 
 
 def _verdict(kind: str, raw: str, item: ItemRecord, options: list[str], correct_index: int) -> Verdict | None:
@@ -200,7 +201,7 @@ def _feedback(console: Console, item: ItemRecord, kind: str, verdict: Verdict, o
               title: str) -> None:
     expected = options[correct_index] if kind == "multiple_choice" else verdict.expected
     if kind == "multiple_choice":
-        expected = f"{LETTERS[correct_index]}) {expected}"
+        expected = f"{option_letter(correct_index)}) {expected}"
     if verdict.correct:
         note = " (a typo forgiven)" if verdict.how == "typo" else ""
         console.print(f"[green]✓ Right[/]{note}: {escape(expected)}", highlight=False)
@@ -230,7 +231,7 @@ def _marked(segments: list[tuple[str, str]], side: str) -> str:
     return out
 
 
-def _edit(session: Session, screen: Screen, item: ItemRecord) -> None:
+def _edit(session: QuizSession, screen: Screen, item: ItemRecord) -> None:
     console = screen.console
     console.print("Edit the item (Enter keeps what is there).")
     prompt = screen.read(f"question [{item.prompt}]: ")
@@ -244,7 +245,7 @@ def _edit(session: Session, screen: Screen, item: ItemRecord) -> None:
     console.print(f"Saved: {escape(edited.prompt)} -> {escape(edited.answer)}", highlight=False)
 
 
-def _summary(session: Session, screen: Screen) -> None:
+def _summary(session: QuizSession, screen: Screen) -> None:
     console = screen.console
     right, total = session.score
     console.print()

@@ -6,7 +6,7 @@ This package never imports spaCy.
 
 from quizgen.store.database import ArticleSummary, SaveReport, Store
 from quizgen.store.engine import default_url, display_url, resolve_url
-from quizgen.store.reviews import Answered, Scheduled, Selection
+from quizgen.store.reviews import Answered, Scheduled, StudyFilter
 from quizgen.store.models import (
     Article,
     ItemRecord,
@@ -29,7 +29,7 @@ __all__ = [
     "ReviewState",
     "SaveReport",
     "Scheduled",
-    "Selection",
+    "StudyFilter",
     "Store",
     "default_url",
     "display_url",

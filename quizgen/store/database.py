@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import URL
 from sqlmodel import Session, func, select
 
+from quizgen.clock import utc_now
 from quizgen.errors import NotFound
 from quizgen.store import schema
 from quizgen.store.engine import (
@@ -25,7 +25,7 @@ from quizgen.store.engine import (
     resolve_url,
     writer,
 )
-from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus, utcnow
+from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus
 from quizgen.store.progress import Progress
 from quizgen.store.reviews import Reviews
 
@@ -117,7 +117,7 @@ class Store(Reviews, Progress):
         and whether it is new, in order."""
         if not reads:
             return []
-        now = utcnow()
+        now = utc_now()
         created = []
         with self.session(write=True) as session:
             for read in reads:
@@ -265,7 +265,7 @@ class Store(Reviews, Progress):
         )
         fresh = set()
         new_rows = []
-        now = utcnow()
+        now = utc_now()
         for item in items:
             if item.key in others or item.key in fresh:
                 continue

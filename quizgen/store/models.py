@@ -14,9 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Column, Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+from quizgen.clock import utc_now
 
 
 class UTCDateTime(sa.types.TypeDecorator):
@@ -81,7 +79,7 @@ class ItemStatus(enum.StrEnum):
 
 
 def _timestamp(**kwargs: Any) -> Any:
-    return Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False, **kwargs))
+    return Field(default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False, **kwargs))
 
 
 def _json_list() -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import func, select
 
+from quizgen.clock import utc_now
 from quizgen.store.models import ItemRecord, ItemStatus, Learner, ReviewLog, ReviewState
 
 
@@ -36,7 +37,7 @@ class Answered:
 
 
 @dataclass(frozen=True)
-class Selection:
+class StudyFilter:
     """Which items to study: all of them by default."""
 
     article_ids: tuple[int, ...] = ()
@@ -69,7 +70,7 @@ class Reviews:
                 session.rollback()
             return session.exec(select(Learner).where(Learner.name == name)).one()
 
-    def due_items(self, learner_id: int, now: datetime, selection: Selection = Selection(), limit: int | None = None,
+    def due_items(self, learner_id: int, now: datetime, selection: StudyFilter = StudyFilter(), limit: int | None = None,
                   offset: int = 0) -> list[ItemRecord]:
         """Items whose review is due for the learner, the most overdue first."""
         query = (
@@ -81,7 +82,7 @@ class Reviews:
         with self.session() as session:
             return list(session.exec(selection.apply(query).limit(limit).offset(offset)).all())
 
-    def new_items(self, learner_id: int, selection: Selection = Selection(), limit: int | None = None,
+    def new_items(self, learner_id: int, selection: StudyFilter = StudyFilter(), limit: int | None = None,
                   offset: int = 0) -> list[ItemRecord]:
         """Items the learner has never studied, best first within each article."""
         studied = select(ReviewState.item_id).where(ReviewState.learner_id == learner_id)
@@ -93,7 +94,7 @@ class Reviews:
         with self.session() as session:
             return list(session.exec(selection.apply(query).limit(limit).offset(offset)).all())
 
-    def study_items(self, selection: Selection = Selection()) -> list[ItemRecord]:
+    def study_items(self, selection: StudyFilter = StudyFilter()) -> list[ItemRecord]:
         """Every item of the selection, for practice and tests."""
         query = select(ItemRecord).order_by(ItemRecord.article_id, ItemRecord.score.desc(), ItemRecord.id)
         with self.session() as session:
@@ -172,14 +173,13 @@ class Reviews:
         """A learner's or teacher's correction of an item; regeneration keeps it,
         and its new change time lets an exported Anki note update."""
         from quizgen.errors import NotFound
-        from quizgen.store.models import utcnow
 
         with self.session(write=True) as session:
             row = session.get(ItemRecord, item_id)
             if row is None:
                 raise NotFound(f"no item with id {item_id}; see: quizgen items list")
             if (row.prompt, row.answer) != (prompt, answer):
-                row.updated_at = utcnow()
+                row.updated_at = utc_now()
             row.prompt, row.answer, row.status = prompt, answer, ItemStatus.edited
             session.add(row)
             session.commit()

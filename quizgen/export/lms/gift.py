@@ -30,7 +30,6 @@ import html
 from collections.abc import Iterable, Mapping
 
 from quizgen.export.lms.parts import (
-    BLANK,
     ItemLike,
     answers,
     article_title,
@@ -45,6 +44,7 @@ from quizgen.export.lms.parts import (
     short,
     shortanswer_literal,
 )
+from quizgen.wording import BLANK
 
 SPECIAL = "\\~=#{}:"
 

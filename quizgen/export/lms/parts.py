@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from quizgen.forms.options import shuffled_options
+from quizgen.wording import BLANK
 
 # The blank that quizgen.questions.realize puts in a cloze prompt for its answer.
-BLANK = "_____"
 # Where a Moodle import files questions: the course's own question bank.
 MOODLE_TOP = "$course$/top"
 

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from quizgen.forms.options import shuffled_options
+from quizgen.wording import LETTERS, option_letter
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-BLANK = "_____"
 DEFAULT_INSTRUCTIONS = (
     "Answer every question. For multiple choice and true/false, tick one box; "
     "for matching, write the letter of the right-hand item on the line."
@@ -143,7 +142,7 @@ def _laid_out(item, number: int, points: int, seed: str) -> tuple[Question, str]
         options, correct = shuffled_options(item.key, item.answer, tuple(item.distractors), seed)
         return (
             Question(number, kind, item.prompt, points, options=tuple(options)),
-            f"{LETTERS[correct]}) {item.answer}",
+            f"{option_letter(correct)}) {item.answer}",
         )
     if kind == "true_false":
         return Question(number, kind, item.prompt, points), item.answer
@@ -151,7 +150,7 @@ def _laid_out(item, number: int, points: int, seed: str) -> tuple[Question, str]
         lefts = [left for left, _ in item.pairs]
         rights = [right for _, right in item.pairs]
         order, _ = shuffled_options(item.key, rights[0], tuple(rights[1:]), seed)
-        key = ", ".join(f"{i}-{LETTERS[order.index(right)]}" for i, right in enumerate(rights, 1))
+        key = ", ".join(f"{i}-{option_letter(order.index(right))}" for i, right in enumerate(rights, 1))
         return Question(number, kind, item.prompt, points, left=tuple(lefts), right=tuple(order)), key
     lines = 1 + len(item.answer) // CHARACTERS_PER_LINE
     return Question(number, kind, item.prompt, points, lines=lines), item.answer
