@@ -123,7 +123,7 @@ def test_a_full_review_session_schedules_every_answer(seeded: str):
     assert {"wh", "cloze", "matching"} <= kinds
     logged = logs(seeded)
     assert [log.item_id for log in logged] == [i.id for i in answered]
-    assert all(log.correct and log.rating >= 2 and log.state == "new" for log in logged)
+    assert all(log.correct and log.rating >= 2 and log.mode == "review" and log.state == "new" for log in logged)
     scheduled = {s.item_id: s for s in states(seeded)}
     assert set(scheduled) == {i.id for i in answered}
     assert all(s.due > log.reviewed_at for s, log in ((scheduled[log.item_id], log) for log in logged))
@@ -285,7 +285,7 @@ def test_a_test_from_a_pipe_is_scored_without_colour(seeded: str):
     assert sum(" ".join(prompt.split()) in shown for prompt in stored) >= 3
     # A test leaves scheduling alone but keeps the answers.
     assert states(seeded) == []
-    assert [log.state for log in logs(seeded, "bo")] == ["test"] * 3
+    assert [(log.mode, log.state) for log in logs(seeded, "bo")] == [("test", None)] * 3
 
 
 def test_choices_by_letter_or_number_and_true_false_by_t_or_f(seeded: str):
@@ -311,7 +311,7 @@ def test_choices_by_letter_or_number_and_true_false_by_t_or_f(seeded: str):
     child.expect(pexpect.EOF)
     assert seen == {"multiple_choice", "true_false"}
     logged = logs(seeded)
-    assert len(logged) == 4 and all(log.correct and log.state == "practice" for log in logged)
+    assert len(logged) == 4 and all(log.correct and log.mode == "practice" and log.state is None for log in logged)
     assert states(seeded) == []  # practice leaves scheduling alone
 
 

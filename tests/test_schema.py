@@ -100,3 +100,34 @@ def test_a_database_of_something_else_is_refused(db_url: str, engine):
     with pytest.raises(StoreError, match="not a quizgen database"):
         Store(db_url)
     assert sa.inspect(engine).get_table_names() == ["invoices"]
+
+
+def test_upgrading_moves_the_mode_of_practice_and_test_answers_out_of_the_state(engine):
+    schema.upgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO article (id, title, source, text, content_hash, language, added_at) "
+                "VALUES (1, 'Old', 'old.txt', 'Old text.', 'abc', 'en', '2024-09-23 12:00:00')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO item (id, article_id, key, kind, prompt, answer, sentence, sentence_start, rule, "
+                "score, reasons, accepted_answers, distractors, status, label, pairs, created_at, updated_at) "
+                "VALUES (1, 1, 'k', 'wh', 'Who?', 'Mali', 'Mali did.', 0, 'svo/wh', 1.0, '[]', '[]', '[]', "
+                "'draft', '', '[]', '2024-09-23 12:00:00', '2024-09-23 12:00:00')"
+            )
+        )
+        conn.execute(sa.text("INSERT INTO learner (id, name, created_at) VALUES (1, 'ada', '2024-09-23 12:00:00')"))
+        for log_id, state in enumerate(("new", "review", "practice", "test"), 1):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO reviewlog (id, learner_id, item_id, rating, reviewed_at, state) "
+                    f"VALUES ({log_id}, 1, 1, 3, '2024-09-24 12:00:00', '{state}')"
+                )
+            )
+    schema.upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT mode, state FROM reviewlog ORDER BY id")).all()
+    assert [tuple(row) for row in rows] == [("review", "new"), ("review", "review"), ("practice", None), ("test", None)]

@@ -194,8 +194,7 @@ class QuizSession:
     def _store(self, item: ItemRecord, rating: int, correct: bool, response: str, seconds: float,
                replacing: Answered | None = None) -> Answered:
         now = self.clock()
-        card = due = None
-        state = self.settings.mode
+        card = due = state = None
         if self.settings.mode == "review":
             before = replacing.before.card if replacing is not None else self.store.scheduled(self.learner.id, item.id).card
             following = schedule(before, rating, now, self.settings.retention)
@@ -208,6 +207,7 @@ class QuizSession:
             duration_ms=round(seconds * 1000),
             response=response,
             correct=correct,
+            mode=self.settings.mode,
             state=state,
         )
         return self.store.record_review(self.learner.id, item.id, card=card, due=due, log=log, replacing=replacing)

@@ -182,6 +182,9 @@ class ReviewLog(SQLModel, table=True):
     duration_ms: int | None = None
     response: str | None = None
     correct: bool | None = None
-    # The card's state before this review: "new", "learning", "review" or
+    # The mode the answer was given in: "review" (scheduled), "practice" or "test".
+    mode: str = Field(default="review", sa_column=Column(sa.String(16), nullable=False, server_default="review"))
+    # The card's state before a review: "new", "learning", "review" or
     # "relearning"; true retention counts the reviews of cards in "review".
+    # None for practice and test answers, which schedule nothing.
     state: str | None = Field(default=None, sa_column=Column(sa.String(16), nullable=True))
