@@ -16,7 +16,7 @@ import hashlib
 import html
 import sys
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from run import timed
@@ -29,7 +29,7 @@ TITLE = "Burkina Faso, Mali, and Niger Strengthen Russian Relations in a New Sat
 def synthetic_items(count: int, kinds: tuple[str, ...] = ("wh",)) -> list:
     from quizgen.store import ItemRecord
 
-    made = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    made = datetime(2026, 1, 1, tzinfo=UTC)
     rows = []
     for n in range(count):
         kind = kinds[n % len(kinds)]
@@ -42,12 +42,23 @@ def synthetic_items(count: int, kinds: tuple[str, ...] = ("wh",)) -> list:
         }.get(kind, f"Who is the Director General of Glavkosmos ({n})?")
         rows.append(
             ItemRecord(
-                id=n + 1, article_id=1, key=hashlib.sha256(str(n).encode()).hexdigest()[:32], kind=kind,
-                prompt=prompt, answer="True" if kind == "true_false" else answer,
-                accepted_answers=[f"Tarasenko {n}"], distractors=["Vladimir Putin", "Sidi Mohamed Raliou", "Yuri Borisov"],
-                sentence=sentence, sentence_start=0, answer_start=start, answer_end=start + len(answer), rule="bench",
-                label="PERSON", pairs=[[f"Role {k}", f"Person {k}"] for k in range(5)] if kind == "matching" else [],
-                created_at=made + timedelta(milliseconds=n), updated_at=made + timedelta(milliseconds=n),
+                id=n + 1,
+                article_id=1,
+                key=hashlib.sha256(str(n).encode()).hexdigest()[:32],
+                kind=kind,
+                prompt=prompt,
+                answer="True" if kind == "true_false" else answer,
+                accepted_answers=[f"Tarasenko {n}"],
+                distractors=["Vladimir Putin", "Sidi Mohamed Raliou", "Yuri Borisov"],
+                sentence=sentence,
+                sentence_start=0,
+                answer_start=start,
+                answer_end=start + len(answer),
+                rule="bench",
+                label="PERSON",
+                pairs=[[f"Role {k}", f"Person {k}"] for k in range(5)] if kind == "matching" else [],
+                created_at=made + timedelta(milliseconds=n),
+                updated_at=made + timedelta(milliseconds=n),
             )
         )
     return rows
@@ -67,14 +78,20 @@ def raw_genanki(items: list, path: Path) -> None:
     from quizgen.export.anki import QA
 
     model = genanki.Model(
-        QA.id, QA.name, fields=[{"name": name} for name in QA.fields],
-        templates=[{"name": "Card 1", "qfmt": QA.front, "afmt": QA.back}], css=QA.css,
+        QA.id,
+        QA.name,
+        fields=[{"name": name} for name in QA.fields],
+        templates=[{"name": "Card 1", "qfmt": QA.front, "afmt": QA.back}],
+        css=QA.css,
     )
     deck = genanki.Deck(2059400110, "bench")
     title = html.escape(TITLE)
     for item in items:
         fields = [
-            html.escape(item.prompt), html.escape(item.answer), html.escape(item.sentence), title,
+            html.escape(item.prompt),
+            html.escape(item.answer),
+            html.escape(item.sentence),
+            title,
             html.escape("; ".join(item.accepted_answers)),
         ]
         deck.add_note(genanki.Note(model=model, fields=fields, guid=item.key, tags=["quizgen", "wh"]))

@@ -29,7 +29,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from quiz import ITEMS, LOGS, fill, learner_names
@@ -61,7 +61,10 @@ def postgres_server() -> Iterator[tuple[str | None, str]]:
         return
     try:
         url = cluster.stdout.readline().strip()
-        yield (url or None), ("a throwaway cluster from `.ci/postgres.sh`" if url else ".ci/postgres.sh could not start a cluster")
+        yield (
+            (url or None),
+            ("a throwaway cluster from `.ci/postgres.sh`" if url else ".ci/postgres.sh could not start a cluster"),
+        )
     finally:
         cluster.stdin.close()
         cluster.wait(timeout=120)
@@ -95,7 +98,7 @@ def queries(store, learner: str) -> dict[str, Callable[[], object]]:
     from quizgen.store import ReviewLog
 
     learner_id = store.learner(learner).id
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with store.session() as session:
         middle = session.exec(select(func.min(ReviewLog.id) + LOGS // 2)).one()
 

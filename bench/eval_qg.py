@@ -56,6 +56,7 @@ def references(rows: list[dict]) -> dict[str, list[str]]:
 
 # --- tokenization -----------------------------------------------------------
 
+
 def _stanford_jar() -> Path | None:
     if not shutil.which("java"):
         return None
@@ -78,9 +79,18 @@ def ptb_tokenize(texts: list[str]) -> tuple[list[str], str]:
             name = f.name
         try:
             done = subprocess.run(
-                ["java", "-cp", str(jar), "edu.stanford.nlp.process.PTBTokenizer",
-                 "-preserveLines", "-lowerCase", name],
-                capture_output=True, text=True, check=True,
+                [
+                    "java",
+                    "-cp",
+                    str(jar),
+                    "edu.stanford.nlp.process.PTBTokenizer",
+                    "-preserveLines",
+                    "-lowerCase",
+                    name,
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
             )
         finally:
             os.unlink(name)
@@ -96,7 +106,13 @@ def _regex_ptb(text: str) -> str:
     text = re.sub(r"\.\.\.", " ... ", text)
     text = re.sub(r"[;@#$%&?!]", r" \g<0> ", text)
     text = re.sub(r'([^\.])(\.)([\]\)}>"\']*)\s*$', r"\1 \2\3 ", text)
-    text = re.sub(r"[\]\[\(\)\{\}<>]", lambda m: {"(": "-LRB-", ")": "-RRB-", "[": "-LSB-", "]": "-RSB-", "{": "-LCB-", "}": "-RCB-"}.get(m.group(0), m.group(0)), text)
+    text = re.sub(
+        r"[\]\[\(\)\{\}<>]",
+        lambda m: {"(": "-LRB-", ")": "-RRB-", "[": "-LSB-", "]": "-RSB-", "{": "-LCB-", "}": "-RCB-"}.get(
+            m.group(0), m.group(0)
+        ),
+        text,
+    )
     text = re.sub(r'"', " '' ", text)
     text = re.sub(r"([^' ])('[sS]|'[mM]|'[dD]|') ", r"\1 \2 ", text)
     text = re.sub(r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", r"\1 \2 ", text)
@@ -104,6 +120,7 @@ def _regex_ptb(text: str) -> str:
 
 
 # --- scoring ----------------------------------------------------------------
+
 
 def score(predictions: dict[str, str], refs: dict[str, list[str]]) -> dict[str, float | None]:
     from pycocoevalcap.bleu.bleu import Bleu
@@ -196,7 +213,7 @@ def main() -> None:
     tokens, tokenizer = ptb_tokenize(ours_raw + [r["answer"] for r in firsts])
     keys = [r["sentence_tok"] for r in firsts]
     ours = dict(zip(keys, tokens[: len(firsts)]))
-    base = {k: what_baseline(k, a) for k, a in zip(keys, tokens[len(firsts):])}
+    base = {k: what_baseline(k, a) for k, a in zip(keys, tokens[len(firsts) :])}
 
     result = {
         "data": args.data.name,
@@ -211,9 +228,7 @@ def main() -> None:
     }
     print(json.dumps(result, indent=2))
     if args.out:
-        samples = [
-            {"answer": r["answer"], "prediction": by_id[r["id"]], "gold": r["question"]} for r in firsts
-        ]
+        samples = [{"answer": r["answer"], "prediction": by_id[r["id"]], "gold": r["question"]} for r in firsts]
         args.out.write_text(json.dumps({**result, "predictions": samples}, indent=1), encoding="utf-8")
 
 

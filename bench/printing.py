@@ -28,16 +28,28 @@ def items(count: int = QUESTIONS) -> list:
     made = []
     for n in range(count):
         kind = KINDS[n % len(KINDS)]
-        made.append(SimpleNamespace(
-            key=f"{n:032x}", kind=kind, article_id=1, sentence_start=n, answer_end=10,
-            prompt=(f"The ministry signed agreement number {n} on _____." if kind == "cloze"
-                    else "Flooding has led to over 1,000 deaths." if kind == "true_false"
-                    else f"Which agency signed agreement number {n} with the alliance of states?"),
-            answer="True" if kind == "true_false" else f"the national space agency {n}",
-            distractors=("the health ministry", "the armed forces", "the central bank") if kind == "multiple_choice" else (),
-            pairs=tuple((f"Role {i} of {n}", f"Person {i} of {n}") for i in range(5)) if kind == "matching" else (),
-            sentence=f"The national space agency {n} signed agreement number {n} with the alliance on Monday.",
-        ))
+        made.append(
+            SimpleNamespace(
+                key=f"{n:032x}",
+                kind=kind,
+                article_id=1,
+                sentence_start=n,
+                answer_end=10,
+                prompt=(
+                    f"The ministry signed agreement number {n} on _____."
+                    if kind == "cloze"
+                    else "Flooding has led to over 1,000 deaths."
+                    if kind == "true_false"
+                    else f"Which agency signed agreement number {n} with the alliance of states?"
+                ),
+                answer="True" if kind == "true_false" else f"the national space agency {n}",
+                distractors=("the health ministry", "the armed forces", "the central bank")
+                if kind == "multiple_choice"
+                else (),
+                pairs=tuple((f"Role {i} of {n}", f"Person {i} of {n}") for i in range(5)) if kind == "matching" else (),
+                sentence=f"The national space agency {n} signed agreement number {n} with the alliance on Monday.",
+            )
+        )
     return made
 
 
@@ -64,7 +76,9 @@ def report(repeat: int = 5) -> list[str]:
         tiny.write_text("Hello.\n", encoding="utf-8")
 
         def compile_in_child(source: Path) -> bytes:
-            done = subprocess.run([sys.executable, "-c", COMPILE, str(source), str(tiny)], capture_output=True, check=True)
+            done = subprocess.run(
+                [sys.executable, "-c", COMPILE, str(source), str(tiny)], capture_output=True, check=True
+            )
             return done.stdout
 
         pages = len(PdfReader(io.BytesIO(compile_in_child(data))).pages)
@@ -80,7 +94,6 @@ def report(repeat: int = 5) -> list[str]:
 
 def main() -> None:
     print("\n".join(report()))
-
 
 
 if __name__ == "__main__":

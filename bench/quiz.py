@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ITEMS = 10_000
@@ -45,11 +45,11 @@ def fill(url: str, learners: int = 1) -> None:
     side by side writes them."""
     import sqlalchemy as sa
 
-    from quizgen.store import ItemRecord, ReviewLog, ReviewState, Store
     from quizgen.ingest import ArticleText
+    from quizgen.store import ItemRecord, ReviewLog, ReviewState, Store
 
     rng = random.Random(7)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with Store(url) as store:
         article, _ = store.save_article(ArticleText(title="Bench", text="A body. " * 50, source="bench", format="text"))
         learner_ids = [store.learner(name).id for name in learner_names(learners)]
@@ -58,10 +58,25 @@ def fill(url: str, learners: int = 1) -> None:
                 sa.insert(ItemRecord.__table__),
                 [
                     {
-                        "article_id": article.id, "key": f"k{n}", "kind": "wh", "prompt": f"What is item {n}?",
-                        "answer": f"answer {n}", "accepted_answers": [], "distractors": [], "sentence": f"Item {n} is answer {n}.",
-                        "sentence_start": n, "answer_start": 8, "answer_end": 16, "rule": "svo/wh", "score": rng.random(),
-                        "reasons": [], "pairs": [], "label": "", "status": "draft", "created_at": now, "updated_at": now,
+                        "article_id": article.id,
+                        "key": f"k{n}",
+                        "kind": "wh",
+                        "prompt": f"What is item {n}?",
+                        "answer": f"answer {n}",
+                        "accepted_answers": [],
+                        "distractors": [],
+                        "sentence": f"Item {n} is answer {n}.",
+                        "sentence_start": n,
+                        "answer_start": 8,
+                        "answer_end": 16,
+                        "rule": "svo/wh",
+                        "score": rng.random(),
+                        "reasons": [],
+                        "pairs": [],
+                        "label": "",
+                        "status": "draft",
+                        "created_at": now,
+                        "updated_at": now,
                     }
                     for n in range(ITEMS)
                 ],
@@ -71,9 +86,11 @@ def fill(url: str, learners: int = 1) -> None:
                 sa.insert(ReviewState.__table__),
                 [
                     {
-                        "learner_id": learner_id, "item_id": item_id,
+                        "learner_id": learner_id,
+                        "item_id": item_id,
                         "due": now + timedelta(days=rng.uniform(-2, 60)),
-                        "card": {"state": 2, "stability": rng.uniform(1, 60)}, "updated_at": now,
+                        "card": {"state": 2, "stability": rng.uniform(1, 60)},
+                        "updated_at": now,
                     }
                     for item_id in ids
                     for learner_id in learner_ids
@@ -83,9 +100,14 @@ def fill(url: str, learners: int = 1) -> None:
                 sa.insert(ReviewLog.__table__),
                 [
                     {
-                        "learner_id": learner_ids[n % learners], "item_id": rng.choice(ids), "rating": rng.randint(1, 4),
-                        "reviewed_at": now - timedelta(minutes=rng.uniform(0, 60 * 24 * 365)), "duration_ms": 4000,
-                        "response": "x", "correct": True, "state": "review",
+                        "learner_id": learner_ids[n % learners],
+                        "item_id": rng.choice(ids),
+                        "rating": rng.randint(1, 4),
+                        "reviewed_at": now - timedelta(minutes=rng.uniform(0, 60 * 24 * 365)),
+                        "duration_ms": 4000,
+                        "response": "x",
+                        "correct": True,
+                        "state": "review",
                     }
                     for n in range(LOGS)
                 ],
@@ -97,7 +119,9 @@ def first_question(url: str) -> float:
 
     env = {**os.environ, "NO_COLOR": "1", "QUIZGEN_LEARNER": LEARNER}
     start = time.perf_counter()
-    child = pexpect.spawn(sys.executable, ["-m", "quizgen", "--db", url, "quiz"], env=env, encoding="utf-8", timeout=120)
+    child = pexpect.spawn(
+        sys.executable, ["-m", "quizgen", "--db", url, "quiz"], env=env, encoding="utf-8", timeout=120
+    )
     child.expect("answer> ")
     elapsed = time.perf_counter() - start
     child.sendline("q")
@@ -115,10 +139,10 @@ def plans(path: Path) -> dict[str, list[str]]:
     """SQLite's query plans of the quiz's two queries over the logs and states."""
     from sqlalchemy.dialects import sqlite
 
-    from quizgen.store import ReviewLog, StudyFilter, Store
+    from quizgen.store import ReviewLog, Store, StudyFilter
 
     url = f"sqlite:///{path}"
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with Store(url) as store:
         learner = store.learner(LEARNER)
     from sqlmodel import func, select
@@ -131,8 +155,14 @@ def plans(path: Path) -> dict[str, list[str]]:
         .where(ReviewState.due <= now)
         .order_by(ReviewState.due, ItemRecord.id)
     )
-    new_today = select(func.count()).select_from(ReviewLog).where(
-        ReviewLog.learner_id == learner.id, ReviewLog.reviewed_at >= now - timedelta(days=1), ReviewLog.state == "new"
+    new_today = (
+        select(func.count())
+        .select_from(ReviewLog)
+        .where(
+            ReviewLog.learner_id == learner.id,
+            ReviewLog.reviewed_at >= now - timedelta(days=1),
+            ReviewLog.state == "new",
+        )
     )
     found = {}
     connection = sqlite3.connect(path)
@@ -154,7 +184,7 @@ def report(repeat: int = 5) -> list[str]:
     lines = [
         "| measurement | median seconds | ratio to baseline |",
         "| --- | ---: | ---: |",
-        f"| python -c \"import quizgen.cli\" (baseline) | {baseline:.4f} | 1.00 |",
+        f'| python -c "import quizgen.cli" (baseline) | {baseline:.4f} | 1.00 |',
         f"| `quizgen quiz` to its first question, {ITEMS:,} items and {LOGS:,} review logs | {quiz:.4f} | {quiz / baseline:.2f} |",
         "",
     ]

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +63,9 @@ def corpus(copies: int) -> list[Path]:
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+    )
 
 
 def table(rows: dict[str, float], baseline: str) -> list[str]:
@@ -99,7 +101,7 @@ def main() -> None:
     lines = [
         "# Benchmark results",
         "",
-        f"Written by `make bench` (`python bench/run.py`) on {datetime.now(timezone.utc):%Y-%m-%d}, "
+        f"Written by `make bench` (`python bench/run.py`) on {datetime.now(UTC):%Y-%m-%d}, "
         f"{machine()}. Each figure is the median of several runs; read the ratios, not the seconds.",
         "",
         "## Import time",

@@ -99,7 +99,9 @@ def bench_memory(model: str) -> dict[str, dict[int, tuple[float, float]]]:
     """Seconds and peak MiB of each command at each corpus size, and of loading the model."""
     quizgen = quizgen_command()
     found: dict[str, dict[int, tuple[float, float]]] = {name: {} for name in ("load", *COMMANDS)}
-    found["load"][0] = median_run([peak([sys.executable, "-c", f"import spacy; spacy.load({model!r})"]) for _ in range(3)])
+    found["load"][0] = median_run(
+        [peak([sys.executable, "-c", f"import spacy; spacy.load({model!r})"]) for _ in range(3)]
+    )
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
         for size in (SMALL, LARGE):
             folder = corpus(size)[0].parent
@@ -120,7 +122,7 @@ def memory_table(found: dict[str, dict[int, tuple[float, float]]], model: str) -
     lines = [
         f"| measurement | peak RSS, MiB | ratio to {SMALL} articles | median seconds | time ratio to {SMALL} articles |",
         "| --- | ---: | ---: | ---: | ---: |",
-        f'| fresh `python -c "import spacy; spacy.load(\'{model}\')"` (reference) | {mib:.0f} | | {seconds:.2f} | |',
+        f"| fresh `python -c \"import spacy; spacy.load('{model}')\"` (reference) | {mib:.0f} | | {seconds:.2f} | |",
     ]
     for command, label in COMMANDS.items():
         base_seconds, base_mib = found[command][SMALL]
@@ -141,9 +143,9 @@ def memory_table(found: dict[str, dict[int, tuple[float, float]]], model: str) -
 
 
 def bench_ingest(copies: int = INGEST_FILES, repeat: int = 3) -> dict[str, float]:
+    from quizgen.store import Store
     from quizgen.workflows import add_articles
     from quizgen.workflows.add import ARTICLES_PER_COMMIT as batch
-    from quizgen.store import Store
 
     paths = corpus(copies)
 
@@ -186,8 +188,8 @@ def bench_generation(copies: int = GENERATION_ARTICLES, repeat: int = 3) -> dict
     import spacy
 
     from quizgen.analyze import analyze, find_model
-    from quizgen.ingest import read_all
     from quizgen.generation import items_from_doc
+    from quizgen.ingest import read_all
 
     texts = [a.text for a in read_all(ARTICLES) if not isinstance(a, Exception)]
     texts = [texts[n % len(texts)] + f" Edition {n}." for n in range(copies)]
@@ -204,10 +206,12 @@ def bench_generation(copies: int = GENERATION_ARTICLES, repeat: int = 3) -> dict
 
     return {
         processes: {
-            f"spaCy nlp.pipe of {copies} articles, {processes} process{'es' if processes > 1 else ''}":
-                timed(lambda: spacy_pipe(processes), repeat),
-            f"quizgen analysis + generation of {copies} articles, {processes} process{'es' if processes > 1 else ''}":
-                timed(lambda: quizgen_generate(processes), repeat),
+            f"spaCy nlp.pipe of {copies} articles, {processes} process{'es' if processes > 1 else ''}": timed(
+                lambda processes=processes: spacy_pipe(processes), repeat
+            ),
+            f"quizgen analysis + generation of {copies} articles, {processes} process{'es' if processes > 1 else ''}": timed(
+                lambda processes=processes: quizgen_generate(processes), repeat
+            ),
         }
         for processes in (1, 2)
     }

@@ -58,10 +58,10 @@ __all__ = ["__version__", *_PUBLIC]
 if TYPE_CHECKING:
     from quizgen.analyze import find_model, load_model
     from quizgen.answers import accepted_answers, is_accepted
-    from quizgen.forms.options import shuffled_options
     from quizgen.errors import QuizgenError
-    from quizgen.ingest import ArticleText, read_all, read_article
+    from quizgen.forms.options import shuffled_options
     from quizgen.generation import generate
+    from quizgen.ingest import ArticleText, read_all, read_article
     from quizgen.item import Item
     from quizgen.questions.answer_aware import question_for, questions_for
     from quizgen.store import (

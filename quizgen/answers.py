@@ -112,7 +112,7 @@ def _looks_like_name(answer: str) -> bool:
 
 
 def _number_spellings(answer: str) -> list[str]:
-    """"over 1,000" -> "over 1000", "over one thousand", "1,000", "1000", "one thousand"."""
+    """ "over 1,000" -> "over 1000", "over one thousand", "1,000", "1000", "one thousand"."""
     qualifier, rest = _split_qualifier(answer)
     parts = rest.split()
     for end in range(len(parts), 0, -1):
@@ -150,7 +150,7 @@ def _split_qualifier(answer: str) -> tuple[str, str]:
 
 
 def _numerals(whole: str, fraction: str) -> Iterator[str]:
-    """"4000000" -> "4000000", "4,000,000", "4 million"."""
+    """ "4000000" -> "4000000", "4,000,000", "4 million"."""
     point = f".{fraction}" if fraction else ""
     yield whole + point
     if len(whole) > 3:
@@ -187,7 +187,7 @@ def _date(answer: str) -> _Date | None:
 
 
 def _date_spellings(date: _Date) -> list[str]:
-    """"Monday, Sept. 23" -> "Monday, September 23", ..., "September 23", "23 September", ..."""
+    """ "Monday, Sept. 23" -> "Monday, September 23", ..., "September 23", "23 September", ..."""
     month = date.month
     names = list(dict.fromkeys((MONTHS[month], dotted(AP_MONTHS[month], MONTHS[month]), SHORT_MONTHS[month])))
     month_first = [f"{name} {date.day}" + (f", {date.year}" if date.year else "") for name in names]

@@ -6,17 +6,17 @@ scheduler reads them, and the quiz and stats count days with them.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 
 def utc_now() -> datetime:
     """Now, timezone-aware, in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def start_of(day: date) -> datetime:
     """The UTC moment local ``day`` begins."""
-    return datetime.combine(day, time()).astimezone(timezone.utc)
+    return datetime.combine(day, time()).astimezone(UTC)
 
 
 def start_of_day(now: datetime) -> datetime:

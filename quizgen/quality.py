@@ -18,7 +18,9 @@ MAX_QUESTION_WORDS = 30
 MIN_QUESTION_WORDS = 5
 # A preposition left at the end of a question longer than this is read as a slip.
 STRANDING_WORDS = 16
-PREPOSITIONS = frozenset({"in", "on", "at", "of", "to", "for", "from", "with", "by", "about", "into", "over", "under", "after", "before"})
+PREPOSITIONS = frozenset(
+    {"in", "on", "at", "of", "to", "for", "from", "with", "by", "about", "into", "over", "under", "after", "before"}
+)
 QUESTION_WORDS_INSIDE = frozenset({"what", "who", "whom", "which"})
 WH_WORDS = frozenset({"what", "who", "whom", "whose", "when", "where", "which", "how", "why", "in"})
 STOPWORDS = frozenset(
@@ -60,7 +62,11 @@ def judge(question: Question) -> Judgement:
         openings = question.fact.pattern.openings
         if openings and not any(prompt_words[: len(o.split())] == o.split() for o in openings):
             fatal.append(f"a {question.fact.pattern.name} asked for without {openings[0]}")
-        if prompt_words and prompt_words[-1] in PREPOSITIONS and ("," in question.prompt or len(prompt_words) > STRANDING_WORDS):
+        if (
+            prompt_words
+            and prompt_words[-1] in PREPOSITIONS
+            and ("," in question.prompt or len(prompt_words) > STRANDING_WORDS)
+        ):
             fatal.append("a preposition stranded after a long clause")
         if any(a == b for a, b in zip(prompt_words, prompt_words[1:])):
             fatal.append("a word twice in a row")

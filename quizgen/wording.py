@@ -27,6 +27,8 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 def option_letter(index: int) -> str:
     """The label of the option at ``index``: A to Z, then numbers from 27."""
     return LETTERS[index] if index < len(LETTERS) else str(index + 1)
+
+
 ONES = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",

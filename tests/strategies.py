@@ -20,11 +20,15 @@ def _seed_sentences() -> list[str]:
 
 SEED_SENTENCES = _seed_sentences()
 
-headlines = st.text(
-    st.characters(categories=("L", "N", "Zs", "P"), exclude_characters="\x85\u2028\u2029"),
-    min_size=1,
-    max_size=120,
-).map(lambda s: unicodedata.normalize("NFC", " ".join(s.split()))).filter(bool)
+headlines = (
+    st.text(
+        st.characters(categories=("L", "N", "Zs", "P"), exclude_characters="\x85\u2028\u2029"),
+        min_size=1,
+        max_size=120,
+    )
+    .map(lambda s: unicodedata.normalize("NFC", " ".join(s.split())))
+    .filter(bool)
+)
 
 paragraphs = st.lists(st.sampled_from(SEED_SENTENCES), min_size=1, max_size=4).map(" ".join)
 

@@ -86,9 +86,7 @@ def test_html_keeps_the_text_and_drops_markup_and_scripts(cli, tmp_path: Path):
 
 
 def test_stdin(quizgen_process):
-    result = quizgen_process(
-        "add", "-", input=b"A headline from a pipe\nThe body arrives on standard input.\n"
-    )
+    result = quizgen_process("add", "-", input=b"A headline from a pipe\nThe body arrives on standard input.\n")
     assert result.code == 0, result.err
     assert "added   <stdin> -> article 1: A headline from a pipe (6 words)" in result.out
 
@@ -146,9 +144,7 @@ def test_size_limit(cli, tmp_path: Path):
     big.write_text("Headline\n" + "the word " * 170_000)
     over = cli("add", "--max-size", "1MB", big)
     assert over.code == 1
-    assert one_error_line(over.err) == (
-        f"quizgen: error: {big}: 1.5 MB, over the 1 MB limit; raise it with --max-size"
-    )
+    assert one_error_line(over.err) == (f"quizgen: error: {big}: 1.5 MB, over the 1 MB limit; raise it with --max-size")
     assert stored(cli) == []
     under_default = cli("add", big)
     assert under_default.code == 0, under_default.err

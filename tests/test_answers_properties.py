@@ -14,10 +14,33 @@ from tests.strategies import headlines
 # "and" that the code itself never produces.
 ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 SHORT_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-COUNTRIES = ("the United States", "Mali", "Niger", "Burkina Faso", "Russia", "China", "the United Kingdom", "France", "Iran")
+COUNTRIES = (
+    "the United States",
+    "Mali",
+    "Niger",
+    "Burkina Faso",
+    "Russia",
+    "China",
+    "the United Kingdom",
+    "France",
+    "Iran",
+)
 QUALIFIERS = ("over", "about", "nearly", "more than", "at least", "almost", "some")
 # Plain words that are neither numbers nor articles, to build sentences around numbers.
 FILLER = ("troops", "were", "sent", "by", "Mali", "people", "reported", "in", "Niger", "last", "week", "soldiers")
@@ -52,7 +75,9 @@ def in_words(n: int, *, british: bool = False, joiner: str = "-", a_for_one: boo
 @st.composite
 def spelled_numbers(draw, values=st.integers(0, 999_999)) -> tuple[int, str]:
     n = draw(values)
-    text = in_words(n, british=draw(st.booleans()), joiner=draw(st.sampled_from(["-", " "])), a_for_one=draw(st.booleans()))
+    text = in_words(
+        n, british=draw(st.booleans()), joiner=draw(st.sampled_from(["-", " "])), a_for_one=draw(st.booleans())
+    )
     return n, draw(st.sampled_from([text, text.capitalize(), text.upper()]))
 
 
@@ -126,8 +151,15 @@ def test_percent_however_written(n: int):
     assert normalize(f"{n}%") == normalize(f"{n} percent") == normalize(f"{in_words(n)} per cent")
 
 
-@given(st.lists(st.sampled_from(FILLER), max_size=4), number_texts(), number_texts(), st.lists(st.sampled_from(FILLER), max_size=4))
-def test_contains_finds_a_number_written_another_way(before: list[str], shown: tuple[int, str], asked: tuple[int, str], after: list[str]):
+@given(
+    st.lists(st.sampled_from(FILLER), max_size=4),
+    number_texts(),
+    number_texts(),
+    st.lists(st.sampled_from(FILLER), max_size=4),
+)
+def test_contains_finds_a_number_written_another_way(
+    before: list[str], shown: tuple[int, str], asked: tuple[int, str], after: list[str]
+):
     text = " ".join([*before, shown[1], *after])
     part = " ".join([asked[1], *after[:1]])
     assert contains(text, part) == (shown[0] == asked[0])

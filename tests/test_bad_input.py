@@ -43,17 +43,37 @@ CASES = [
     ("empty", b"", 1, "empty file; an article needs some text", False),
     ("whitespace only", b"  \n\n \t \n", 1, "empty file; an article needs some text", False),
     ("binary", bytes(range(256)) * 8, 1, "binary file, not text", False),
-    ("truncated UTF-8", "Headline\n\nThe café opened on Monday in Bamako.".encode() + b"\xc3", 0,
-     "ends in a cut-off UTF-8 character, which was dropped", True),
-    ("Latin-1", "Headline\n\nThe café opened on Monday in Bamako.".encode("latin-1"), 0,
-     "not valid UTF-8, read as Windows-1252", True),
+    (
+        "truncated UTF-8",
+        "Headline\n\nThe café opened on Monday in Bamako.".encode() + b"\xc3",
+        0,
+        "ends in a cut-off UTF-8 character, which was dropped",
+        True,
+    ),
+    (
+        "Latin-1",
+        "Headline\n\nThe café opened on Monday in Bamako.".encode("latin-1"),
+        0,
+        "not valid UTF-8, read as Windows-1252",
+        True,
+    ),
     ("non-English", FRENCH.encode(), 1, "quizgen reads English articles only for now", False),
     ("missing", None, 1, "no such file or directory", False),
-    ("NUL past the first 8 KB", b"Headline\n\n" + b"The ministry signed the agreement on Monday in Bamako. " * 200
-     + b"It\x00 ended.\n", 0, "1 stray control character (such as NUL) removed", True),
-    ("HTML with scripts and styles",
-     b"<html><head><style>p{color:red}</style><script>alert('x')</script><title>Headline</title></head>"
-     b"<body><p>The ministry signed the agreement on Monday in Bamako.</p></body></html>", 0, "added", True),
+    (
+        "NUL past the first 8 KB",
+        b"Headline\n\n" + b"The ministry signed the agreement on Monday in Bamako. " * 200 + b"It\x00 ended.\n",
+        0,
+        "1 stray control character (such as NUL) removed",
+        True,
+    ),
+    (
+        "HTML with scripts and styles",
+        b"<html><head><style>p{color:red}</style><script>alert('x')</script><title>Headline</title></head>"
+        b"<body><p>The ministry signed the agreement on Monday in Bamako.</p></body></html>",
+        0,
+        "added",
+        True,
+    ),
 ]
 
 
@@ -209,7 +229,9 @@ def stocked(cli, db_url: str, seed_items: list) -> str:
 
 
 @pytest.mark.parametrize(("text", "suffix"), NO_SENTENCES)
-def test_a_text_with_no_sentences_is_stored_and_gives_no_items(cli, stocked: str, tmp_path: Path, text: str, suffix: str):
+def test_a_text_with_no_sentences_is_stored_and_gives_no_items(
+    cli, stocked: str, tmp_path: Path, text: str, suffix: str
+):
     before = dump(stocked)
     path = tmp_path / f"figures{suffix}"
     path.write_text(text, encoding="utf-8")
@@ -314,7 +336,10 @@ def test_an_unwritable_out_is_one_line_and_writes_nothing(
             area / "notes" / "deck.out",
             f"{area / 'notes'} is a file, not a directory; choose another --out",
         ),
-        "it is a directory": (area / "decks", f"{area / 'decks'}: is a directory; give a file name, such as {area / 'decks'}/"),
+        "it is a directory": (
+            area / "decks",
+            f"{area / 'decks'}: is a directory; give a file name, such as {area / 'decks'}/",
+        ),
         "its directory is read-only": (
             area / "locked" / "deck.out",
             f"no permission to write in {area / 'locked'}; choose another --out or make the directory writable",

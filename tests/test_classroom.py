@@ -13,7 +13,7 @@ import subprocess
 import sys
 import uuid
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pexpect
@@ -38,7 +38,9 @@ def copies(folder: Path, numbers: range) -> Path:
     folder.mkdir()
     for n in numbers:
         article = originals[n % len(originals)]
-        (folder / f"{n:03d}.txt").write_text(f"{article.title} ({n})\n\n{article.text}\n\nEdition {n}.\n", encoding="utf-8")
+        (folder / f"{n:03d}.txt").write_text(
+            f"{article.title} ({n})\n\n{article.text}\n\nEdition {n}.\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -48,8 +50,12 @@ def together(db_url: str, *commands: list[str]) -> list[subprocess.CompletedProc
     env.pop("QUIZGEN_DEBUG", None)
     started = [
         subprocess.Popen(
-            [sys.executable, "-m", "quizgen", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, env=env, cwd=str(ROOT),
+            [sys.executable, "-m", "quizgen", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=str(ROOT),
         )
         for command in commands
     ]
@@ -209,7 +215,11 @@ def test_answers_written_at_the_same_moment_by_many_learners_are_all_kept(seeded
     started = [
         subprocess.Popen(
             [sys.executable, "-c", HAMMER, seeded, f"learner{n}", str(count)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=str(ROOT),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=str(ROOT),
         )
         for n in range(learners)
     ]
@@ -231,36 +241,57 @@ LEARNERS, ITEMS, LOGS = 30, 2_000, 100_000
 def classroom(store: Store) -> None:
     """30 learners, 2,000 items, 30,000 scheduling states and 100,000 review logs."""
     rng = random.Random(7)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with store.engine.begin() as connection:
         article_id = connection.execute(
-            sa.insert(Article.__table__).values(
-                title="Classroom", source="bench", text="x", content_hash="c" * 64, language="en", added_at=now
-            ).returning(Article.__table__.c.id)
+            sa.insert(Article.__table__)
+            .values(title="Classroom", source="bench", text="x", content_hash="c" * 64, language="en", added_at=now)
+            .returning(Article.__table__.c.id)
         ).scalar_one()
         connection.execute(
             sa.insert(ItemRecord.__table__),
             [
                 dict(
-                    article_id=article_id, key=f"k{n}", kind="wh", prompt=f"Question {n}?", answer=f"answer {n}",
-                    accepted_answers=[], distractors=[], sentence="s", sentence_start=0, rule="svo/wh", score=0.5,
-                    reasons=[], label="", pairs=[], status="draft", created_at=now, updated_at=now,
+                    article_id=article_id,
+                    key=f"k{n}",
+                    kind="wh",
+                    prompt=f"Question {n}?",
+                    answer=f"answer {n}",
+                    accepted_answers=[],
+                    distractors=[],
+                    sentence="s",
+                    sentence_start=0,
+                    rule="svo/wh",
+                    score=0.5,
+                    reasons=[],
+                    label="",
+                    pairs=[],
+                    status="draft",
+                    created_at=now,
+                    updated_at=now,
                 )
                 for n in range(ITEMS)
             ],
         )
-        item_ids = connection.execute(sa.select(ItemRecord.__table__.c.id).order_by(ItemRecord.__table__.c.id)).scalars().all()
+        item_ids = (
+            connection.execute(sa.select(ItemRecord.__table__.c.id).order_by(ItemRecord.__table__.c.id)).scalars().all()
+        )
         connection.execute(
             sa.insert(Learner.__table__), [dict(name=f"student{n:02d}", created_at=now) for n in range(LEARNERS)]
         )
-        learner_ids = connection.execute(sa.select(Learner.__table__.c.id).order_by(Learner.__table__.c.id)).scalars().all()
+        learner_ids = (
+            connection.execute(sa.select(Learner.__table__.c.id).order_by(Learner.__table__.c.id)).scalars().all()
+        )
         studied = {learner: rng.sample(item_ids, ITEMS // 2) for learner in learner_ids}
         connection.execute(
             sa.insert(ReviewState.__table__),
             [
                 dict(
-                    learner_id=learner, item_id=item, due=now + timedelta(hours=rng.randint(-500, 2000)),
-                    card={"stability": rng.random() * 40}, updated_at=now,
+                    learner_id=learner,
+                    item_id=item,
+                    due=now + timedelta(hours=rng.randint(-500, 2000)),
+                    card={"stability": rng.random() * 40},
+                    updated_at=now,
                 )
                 for learner, chosen in studied.items()
                 for item in chosen
@@ -270,9 +301,14 @@ def classroom(store: Store) -> None:
             sa.insert(ReviewLog.__table__),
             [
                 dict(
-                    learner_id=(learner := learner_ids[n % LEARNERS]), item_id=rng.choice(studied[learner]),
-                    rating=rng.randint(1, 4), reviewed_at=now - timedelta(minutes=rng.randint(0, 200_000)),
-                    duration_ms=5000, response="r", correct=True, state=rng.choice(["new", "review", "learning"]),
+                    learner_id=(learner := learner_ids[n % LEARNERS]),
+                    item_id=rng.choice(studied[learner]),
+                    rating=rng.randint(1, 4),
+                    reviewed_at=now - timedelta(minutes=rng.randint(0, 200_000)),
+                    duration_ms=5000,
+                    response="r",
+                    correct=True,
+                    state=rng.choice(["new", "review", "learning"]),
                 )
                 for n in range(LOGS)
             ],
@@ -317,7 +353,7 @@ def test_the_due_and_stats_queries_use_indexes_at_100000_review_logs(store: Stor
     with Session(store.engine) as session:
         assert session.exec(select(sa.func.count()).select_from(ReviewLog)).one() == LOGS
     learner = store.learner("student07")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with Session(store.engine) as session:
         logged = session.exec(select(sa.func.count()).where(ReviewLog.learner_id == learner.id)).one()
     assert LOGS // LEARNERS <= logged <= LOGS // LEARNERS + 1
@@ -340,7 +376,9 @@ def test_the_due_and_stats_queries_use_indexes_at_100000_review_logs(store: Stor
             reads = [line for line in lines if "reviewlog" in line or "reviewstate" in line]
             assert reads and all(line.startswith("SEARCH") for line in reads), f"{statement}\n{shown}"
         else:
-            assert "Seq Scan on reviewlog" not in shown and "Seq Scan on reviewstate" not in shown, f"{statement}\n{shown}"
+            assert "Seq Scan on reviewlog" not in shown and "Seq Scan on reviewstate" not in shown, (
+                f"{statement}\n{shown}"
+            )
             assert "Index" in shown, f"{statement}\n{shown}"
 
 
@@ -358,8 +396,12 @@ def test_the_readme_classroom_setup_lets_students_quiz_but_not_change_items(tmp_
     suffix = uuid.uuid4().hex[:8]
     teacher, students, database = f"teacher_{suffix}", f"class_{suffix}", f"quizgen_class_{suffix}"
     url = make_url(TEST_DB)
-    teacher_url = url.set(username=teacher, password="teacher-pw", database=database).render_as_string(hide_password=False)
-    student_url = url.set(username=students, password="class-pw", database=database).render_as_string(hide_password=False)
+    teacher_url = url.set(username=teacher, password="teacher-pw", database=database).render_as_string(
+        hide_password=False
+    )
+    student_url = url.set(username=students, password="class-pw", database=database).render_as_string(
+        hide_password=False
+    )
     with server.connect() as connection:
         connection.exec_driver_sql(f"CREATE ROLE {teacher} LOGIN PASSWORD 'teacher-pw'")
         connection.exec_driver_sql(f"CREATE ROLE {students} LOGIN PASSWORD 'class-pw'")

@@ -71,7 +71,9 @@ def test_articles_list_show_remove(cli):
     assert removed.code == 0
     assert removed.out.startswith("removed article 1: ")
     assert json.loads(cli("articles", "remove", "2", "--yes", "--json").out) == {
-        "id": 2, "title": "Seed articles", "items": 0
+        "id": 2,
+        "title": "Seed articles",
+        "items": 0,
     }
     assert json.loads(cli("articles", "list", "--json").out) == []
 
@@ -99,9 +101,7 @@ def test_errors_are_one_line_and_debug_shows_the_traceback(quizgen_process):
 def test_a_bad_database_url_is_a_usage_error(cli):
     result = cli("--db", "mysql://u@h/x", "articles", "list")
     assert result.code == 2
-    assert result.err == (
-        "quizgen: error: database URL 'mysql://u@h/x' is not supported; use SQLite or PostgreSQL\n"
-    )
+    assert result.err == ("quizgen: error: database URL 'mysql://u@h/x' is not supported; use SQLite or PostgreSQL\n")
 
 
 def test_database_passwords_are_never_shown(cli):

@@ -24,7 +24,11 @@ def test_approve_reject_and_edit_change_what_is_exported(cli, tmp_path):
     edited = cli("items", "edit", str(second), "--question", "Which alliance is AES?")
     assert edited.code == 0, edited.err
     by_id = {i["id"]: i for i in stored(cli)}
-    assert (by_id[first]["status"], by_id[second]["status"], by_id[third]["status"]) == ("approved", "edited", "rejected")
+    assert (by_id[first]["status"], by_id[second]["status"], by_id[third]["status"]) == (
+        "approved",
+        "edited",
+        "rejected",
+    )
     assert by_id[second]["prompt"] == "Which alliance is AES?"
     assert by_id[second]["updated_at"] > items[1]["updated_at"]
     # An export now takes the reviewed items only, and says so.
@@ -51,7 +55,12 @@ def test_review_goes_through_the_drafts(cli, db_url):
     answers = "k\nr\ne\nA better question?\n\ns\nq\n"
     done = subprocess.run(
         [sys.executable, "-m", "quizgen", "--db", db_url, "items", "review"],
-        input=answers, capture_output=True, text=True, timeout=60, cwd=str(ROOT), env={**os.environ, "NO_COLOR": "1"},
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=str(ROOT),
+        env={**os.environ, "NO_COLOR": "1"},
     )
     assert done.returncode == 0, done.stderr
     assert "1 kept, 1 rejected, 1 edited, 1 skipped" in done.stdout

@@ -89,7 +89,11 @@ def _same_weekday(year: int, answer: date, weekday: bool) -> bool:
 def formats_like(answer: date, fmt: DayFormat) -> list[DayFormat]:
     """The formats that write ``answer`` the same way: "Jan." could be AP style or not."""
     text = fmt.write(answer)
-    return [other for months in MONTH_STYLES if (other := DayFormat(months, fmt.weekdays, fmt.day_first, fmt.year, fmt.ordinal)).write(answer) == text]
+    return [
+        other
+        for months in MONTH_STYLES
+        if (other := DayFormat(months, fmt.weekdays, fmt.day_first, fmt.year, fmt.ordinal)).write(answer) == text
+    ]
 
 
 @given(st.dates(date(1000, 1, 1), date(2099, 12, 31)), day_formats, st.integers(1, 4), st.integers(0, 2**32))
@@ -182,7 +186,9 @@ def test_january_11():
         date(2024, FULL.index(month) + 1, int(day))
 
 
-@pytest.mark.parametrize("text", ["last week", "Sept. 31", "February 30, 2023", "the next day", "1346 and 1671", "24–10", "3 p.m.", ""])
+@pytest.mark.parametrize(
+    "text", ["last week", "Sept. 31", "February 30, 2023", "the next day", "1346 and 1671", "24–10", "3 p.m.", ""]
+)
 def test_what_is_not_a_date_gets_none(text: str):
     assert date_distractors(text, 3, random.Random(0)) == []
 

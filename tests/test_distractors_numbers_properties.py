@@ -58,7 +58,9 @@ def read(number: str, words: bool) -> Decimal:
     return Decimal(WORD_VALUES[number.lower()]) if words else Decimal(number.replace(",", ""))
 
 
-qualifiers = st.sampled_from(["", "over ", "about ", "nearly ", "more than ", "at least ", "almost ", "some ", "an estimated ", "Over "])
+qualifiers = st.sampled_from(
+    ["", "over ", "about ", "nearly ", "more than ", "at least ", "almost ", "some ", "an estimated ", "Over "]
+)
 currencies = st.sampled_from(["", "", "$", "€", "£", "US$"])
 units = st.sampled_from(["", "", " people", " km", " troops", "-year-old", " dollars"])
 
@@ -165,7 +167,9 @@ def test_a_year_gets_other_years_within_a_few_decades(year: int, qualifier: str,
 
 @given(answers(), st.integers(0, 2**32))
 def test_the_same_seed_gives_the_same_distractors(answer: Answer, seed: int):
-    assert number_distractors(answer.text, 3, random.Random(seed)) == number_distractors(answer.text, 3, random.Random(seed))
+    assert number_distractors(answer.text, 3, random.Random(seed)) == number_distractors(
+        answer.text, 3, random.Random(seed)
+    )
 
 
 @given(answers())
@@ -189,7 +193,21 @@ def test_any_text_gives_well_formed_distractors_or_none(text: str):
         assert all(parse_quantity(d).value != quantity.value for d in found)  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("text", ["24–10", "1346 and 1671", "21st", "the 1990s", "one-third", "three to five", "23 September", "last week", "", "Mali"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24–10",
+        "1346 and 1671",
+        "21st",
+        "the 1990s",
+        "one-third",
+        "three to five",
+        "23 September",
+        "last week",
+        "",
+        "Mali",
+    ],
+)
 def test_what_is_not_one_quantity_gets_none(text: str):
     assert parse_quantity(text) is None
     assert number_distractors(text, 3, random.Random(0)) == []

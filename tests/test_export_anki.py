@@ -4,12 +4,11 @@ and the same bytes for the same items."""
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import sqlite3
 import zipfile
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from quizgen.ingest import ArticleText
 from quizgen.store import ItemRecord, ItemStatus, Store
 from tests.conftest import ROOT, SEEDS
 
-MADE = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+MADE = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 XSS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 
 
@@ -164,7 +163,11 @@ def test_the_seed_deck_in_anki(seed_db, collection, tmp_path, capsys):
     log = import_apkg(collection, deck)
     assert len(log.new) == len(items) and not log.updated and not log.conflicting
     assert collection.note_count() == collection.card_count() == len(items)
-    assert {d.name for d in collection.decks.all_names_and_ids()} == {"Default", "quizgen seeds", f"quizgen seeds::{title}"}
+    assert {d.name for d in collection.decks.all_names_and_ids()} == {
+        "Default",
+        "quizgen seeds",
+        f"quizgen seeds::{title}",
+    }
     subdeck = collection.decks.id_for_name(f"quizgen seeds::{title}")
     assert set(collection.db.list("SELECT DISTINCT did FROM cards")) == {subdeck}
     used = {collection.models.get(mid)["name"] for mid in collection.db.list("SELECT DISTINCT mid FROM notes")}
@@ -173,9 +176,15 @@ def test_the_seed_deck_in_anki(seed_db, collection, tmp_path, capsys):
     aes = next(i for i in items if i.kind == "wh" and i.answer == "Alliance of Sahel States")
     note = note_by_guid(collection, aes.key)
     assert note.note_type()["name"] == "quizgen Q&A v1"
-    assert (note["Question"], note["Answer"], note["Article"]) == ("What does AES stand for?", "Alliance of Sahel States", title)
+    assert (note["Question"], note["Answer"], note["Article"]) == (
+        "What does AES stand for?",
+        "Alliance of Sahel States",
+        title,
+    )
     assert "<b>Alliance of Sahel States</b>" in note["Source"]
-    assert sorted(note.tags) == sorted(["quizgen", "wh", "org", "burkina-faso-mali-and-niger-strengthen-russian-relations-in-a-new-satellite-deal"])
+    assert sorted(note.tags) == sorted(
+        ["quizgen", "wh", "org", "burkina-faso-mali-and-niger-strengthen-russian-relations-in-a-new-satellite-deal"]
+    )
     assert note.mod == int(aes.updated_at.timestamp())
 
     again = import_apkg(collection, deck)
@@ -184,7 +193,9 @@ def test_the_seed_deck_in_anki(seed_db, collection, tmp_path, capsys):
 
 
 def test_an_edited_item_updates_its_note_and_keeps_its_reviews(store, cli, collection, tmp_path):
-    wh, _ = add_items(store, "Satellites", [item("Who leads Glavkosmos?", "Ilya Tarasenko"), cloze("Mali signed in 2024.", "2024")])
+    wh, _ = add_items(
+        store, "Satellites", [item("Who leads Glavkosmos?", "Ilya Tarasenko"), cloze("Mali signed in 2024.", "2024")]
+    )
     deck = tmp_path / "deck.apkg"
     assert cli("export", "anki", "--out", deck).code == 0
     import_apkg(collection, deck)
@@ -224,7 +235,13 @@ def test_article_html_shows_as_text_in_anki(store, cli, collection, tmp_path):
         [
             item(f"What did the page run before {img}?", script, sentence=sentence, accepted_answers=[img]),
             cloze(sentence, img),
-            item("What did the page run?", script, kind="multiple_choice", sentence=sentence, distractors=[img, "a <b>", "c"]),
+            item(
+                "What did the page run?",
+                script,
+                kind="multiple_choice",
+                sentence=sentence,
+                distractors=[img, "a <b>", "c"],
+            ),
             item(f"The page ran {img}.", "False", kind="true_false", sentence=sentence, distractors=[img]),
             item("Match them.", "", kind="matching", sentence="", pairs=[[script, img], ["a", "b"]]),
         ],
@@ -280,8 +297,17 @@ def test_genanki_makes_a_card_of_every_cloze(before, answer, after, label):
 
     sentence = before + answer + after
     row = ItemRecord(
-        article_id=1, key="k", kind="cloze", prompt=before + "_____" + after, answer=answer, sentence=sentence,
-        sentence_start=0, answer_start=len(before), answer_end=len(before) + len(answer), rule="test", label=label,
+        article_id=1,
+        key="k",
+        kind="cloze",
+        prompt=before + "_____" + after,
+        answer=answer,
+        sentence=sentence,
+        sentence_start=0,
+        answer_start=len(before),
+        answer_end=len(before) + len(answer),
+        rule="test",
+        label=label,
     )
     note = genanki.Note(model=genanki_model(CLOZE), fields=[cloze_text(row), "", ""])
     assert [card.ord for card in note.cards] == [0]
@@ -290,7 +316,11 @@ def test_genanki_makes_a_card_of_every_cloze(before, answer, after, label):
 def test_multiple_choice_options_follow_the_shared_shuffle(store, cli, tmp_path):
     from quizgen.forms.options import shuffled_options
 
-    (mc,) = add_items(store, "Options", [item("Which city?", "Bamako", kind="multiple_choice", distractors=["Niamey", "Dakar", "Accra"])])
+    (mc,) = add_items(
+        store,
+        "Options",
+        [item("Which city?", "Bamako", kind="multiple_choice", distractors=["Niamey", "Dakar", "Accra"])],
+    )
     deck = tmp_path / "mc.apkg"
     assert cli("export", "anki", "--out", deck).code == 0
     ((fields,),) = package_rows(deck, "SELECT flds FROM notes")
@@ -343,7 +373,10 @@ def test_deck_ids_come_from_deck_names():
 def test_export_errors(cli, monkeypatch, tmp_path):
     assert cli("export", "anki", "3").err == "quizgen: error: no article with id 3; see: quizgen articles list\n"
     empty = cli("export", "anki", "--out", tmp_path / "x.apkg")
-    assert (empty.code, empty.err) == (1, "quizgen: error: no items to export in the store; make some with: quizgen generate\n")
+    assert (empty.code, empty.err) == (
+        1,
+        "quizgen: error: no items to export in the store; make some with: quizgen generate\n",
+    )
     assert not (tmp_path / "x.apkg").exists()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     assert cli("export", "anki").code == 2

@@ -8,13 +8,14 @@ fails when an article's text would change a question once Moodle imports it.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
-import hashlib
+
 import pytest
 
 import quizgen
@@ -78,7 +79,9 @@ def hostile_items() -> list[Item]:
         make("multiple_choice", f"Which {braces}?", script, distractors=(cdata, braces + "x", "[html]<b>")),
         make("true_false", f"{script} is {cdata}.", "False", distractors=(braces,)),
         make("matching", f"Match {script}", "", pairs=((script, braces), (f"a -> {cdata}", "=b->c"), ("[x]", "%50%y"))),
-        cloze_item(f"Before {script} {{1:SHORTANSWER:=x}} ", braces + "&", f" after {cdata}", accepted_answers=("x\\}y\\#",)),
+        cloze_item(
+            f"Before {script} {{1:SHORTANSWER:=x}} ", braces + "&", f" after {cdata}", accepted_answers=("x\\}y\\#",)
+        ),
     ]
 
 
@@ -117,7 +120,15 @@ def stored_literal(answer: str) -> str:
 
 
 # GIFT, from question/format/gift/format.php (readquestion and its helpers).
-_GIFT_ESCAPES = [("\\:", "&&058;"), ("\\#", "&&035;"), ("\\=", "&&061;"), ("\\{", "&&123;"), ("\\}", "&&125;"), ("\\~", "&&126;"), ("\\n", "&&010")]
+_GIFT_ESCAPES = [
+    ("\\:", "&&058;"),
+    ("\\#", "&&035;"),
+    ("\\=", "&&061;"),
+    ("\\{", "&&123;"),
+    ("\\}", "&&125;"),
+    ("\\~", "&&126;"),
+    ("\\n", "&&010"),
+]
 _GIFT_WEIGHT = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
 _FORMATS = ("moodle", "html", "plain", "markdown")
 
@@ -255,18 +266,29 @@ def test_moodle_xml_keeps_hostile_text_as_text():
     assert b"<script" not in data and b"]]>" not in data
     questions = moodle_questions(data)[1:]
     # An HTML field holds no markup of the article's: it shows as text.
-    html_fields = [t.text or "" for q in questions for f in q.iter() if f.get("format") == "html" for t in f.findall("text")]
+    html_fields = [
+        t.text or "" for q in questions for f in q.iter() if f.get("format") == "html" for t in f.findall("text")
+    ]
     assert any("&lt;script&gt;" in field for field in html_fields)
     assert not any("<" in field for field in html_fields)
     wh, choice, statement, matching, cloze = questions
     script, braces, cdata = HOSTILE
     assert html.unescape(text_of(wh, "questiontext")) == f"Who wrote {script}?"
-    assert [stored_literal(text_of(a, ".")) for a in wh.findall("answer")] == [braces, cdata, "a*b", "%50% off", "[plain]x"]
+    assert [stored_literal(text_of(a, ".")) for a in wh.findall("answer")] == [
+        braces,
+        cdata,
+        "a*b",
+        "%50% off",
+        "[plain]x",
+    ]
     assert text_of(wh.findall("answer")[2], ".") == "a\\*b"  # a Moodle wildcard, escaped
     options = {html.unescape(text_of(a, ".")): a.get("fraction") for a in choice.findall("answer")}
     assert options == {script: "100", cdata: "0", braces + "x": "0", "[html]<b>": "0"}
     assert html.unescape(text_of(statement, "questiontext")) == f"{script} is {cdata}."
-    assert [(a.get("fraction"), text_of(a, ".")) for a in statement.findall("answer")] == [("0", "true"), ("100", "false")]
+    assert [(a.get("fraction"), text_of(a, ".")) for a in statement.findall("answer")] == [
+        ("0", "true"),
+        ("100", "false"),
+    ]
     subquestions = [(html.unescape(text_of(s, ".")), text_of(s, "answer")) for s in matching.findall("subquestion")]
     assert subquestions == [(script, braces), (f"a -> {cdata}", "=b->c"), ("[x]", "%50%y")]
     found, rest = read_cloze(text_of(cloze, "questiontext"))
@@ -286,7 +308,9 @@ def test_moodle_xml_puts_each_article_in_its_own_category(db_url):
     assert categories == ["$course$/top/news/Sahel // Russia <deal> \\o//"]
     assert {q.findtext("idnumber") for q in questions[1:]} == {r.key for r in rows}
     read = read_gift(gift(rows, category="news/week 1", titles=titles))
-    assert [q["category"] for q in read if q["type"] == "category"] == ["$course$/top/news/week 1/Sahel // Russia <deal> o//"]
+    assert [q["category"] for q in read if q["type"] == "category"] == [
+        "$course$/top/news/week 1/Sahel // Russia <deal> o//"
+    ]
     assert len(read) == len(rows) + 1
 
 
@@ -311,7 +335,13 @@ def test_gift_reads_back_as_the_questions_of_the_seed_article(seed_items):
     text = gift(seed_items)
     questions = read_gift(text)
     assert questions[0] == {"type": "category", "category": "$course$/top/quizgen"}
-    gift_types = {"wh": "shortanswer", "cloze": "shortanswer", "multiple_choice": "multichoice", "true_false": "truefalse", "matching": "match"}
+    gift_types = {
+        "wh": "shortanswer",
+        "cloze": "shortanswer",
+        "multiple_choice": "multichoice",
+        "true_false": "truefalse",
+        "matching": "match",
+    }
     assert [q["type"] for q in questions[1:]] == [gift_types[i.kind] for i in seed_items]
     for question, item in zip(questions[1:], seed_items):
         # A cloze's prompt has "_____" where GIFT's missing word was.
@@ -319,7 +349,9 @@ def test_gift_reads_back_as_the_questions_of_the_seed_article(seed_items):
         if item.kind in ("wh", "cloze"):
             assert [a for _, a, _ in question["answers"]] == [item.answer, *item.accepted_answers]
         if item.kind == "multiple_choice":
-            assert [(w, a) for w, a, _ in question["answers"]] == [(1.0 if o == item.answer else 0.0, o) for o in choices(item)[0]]
+            assert [(w, a) for w, a, _ in question["answers"]] == [
+                (1.0 if o == item.answer else 0.0, o) for o in choices(item)[0]
+            ]
         if item.kind == "true_false":
             assert question["truth"] == (item.answer == "True")
     assert "\n\n// quizgen matching " in text
@@ -331,12 +363,23 @@ def test_gift_escapes_hostile_text():
     wh, choice, statement, matching, cloze = questions[1:]
     script, braces, cdata = HOSTILE
     assert (wh["type"], shown(wh["text"], wh["format"])) == ("shortanswer", f"Who wrote {script}?")
-    assert [(w, stored_literal(a)) for w, a, _ in wh["answers"]] == [(1.0, a) for a in (braces, cdata, "a*b", "%50% off", "[plain]x")]
+    assert [(w, stored_literal(a)) for w, a, _ in wh["answers"]] == [
+        (1.0, a) for a in (braces, cdata, "a*b", "%50% off", "[plain]x")
+    ]
     assert choice["type"] == "multichoice"
-    assert {shown(a, f): w for w, a, f in choice["answers"]} == {script: 1.0, cdata: 0.0, braces + "x": 0.0, "[html]<b>": 0.0}
+    assert {shown(a, f): w for w, a, f in choice["answers"]} == {
+        script: 1.0,
+        cdata: 0.0,
+        braces + "x": 0.0,
+        "[html]<b>": 0.0,
+    }
     assert (statement["type"], statement["truth"]) == ("truefalse", False)
     assert matching["type"] == "match"
-    assert [(shown(left, f), right) for left, f, right in matching["pairs"]] == [(script, braces), (f"a -> {cdata}", "=b->c"), ("[x]", "%50%y")]
+    assert [(shown(left, f), right) for left, f, right in matching["pairs"]] == [
+        (script, braces),
+        (f"a -> {cdata}", "=b->c"),
+        ("[x]", "%50%y"),
+    ]
     assert cloze["type"] == "shortanswer"
     assert shown(cloze["text"], cloze["format"]) == f"Before {script} {{1:SHORTANSWER:=x}} _____ after {cdata}"
     assert [a for _, a, _ in cloze["answers"]] == [braces + "&", "x\\}y\\#"]
@@ -393,7 +436,13 @@ def test_qti_package_is_a_canvas_quiz_of_every_item(seed_items):
     quiz = assessment.find(f"{QTI}assessment")
     assert (quiz.get("ident"), quiz.get("title")) == (resource.get("identifier"), "Sahel & Russia")
     items = list(assessment.iter(f"{QTI}item"))
-    canvas = {"wh": "short_answer_question", "cloze": "fill_in_multiple_blanks_question", "multiple_choice": "multiple_choice_question", "true_false": "true_false_question", "matching": "matching_question"}
+    canvas = {
+        "wh": "short_answer_question",
+        "cloze": "fill_in_multiple_blanks_question",
+        "multiple_choice": "multiple_choice_question",
+        "true_false": "true_false_question",
+        "matching": "matching_question",
+    }
     assert [question_type(i) for i in items] == [canvas[i.kind] for i in seed_items]
     assert [i.get("ident") for i in items] == ["q" + i.key for i in seed_items]
     # The correct option is the one the scoring names.

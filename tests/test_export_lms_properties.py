@@ -32,9 +32,43 @@ from tests.test_export_lms import (
 )
 
 TOKENS = [
-    "~", "=", "#", "{", "}", ":", "\\", "[", "]", "%", "<", ">", "&", '"', "'", "/", "*", "-", " ", "\n", "\t",
-    "->", "::", "\\n", "[html]", "[plain]", "%50%", "_____", "{1:SHORTANSWER:=x}", "]]>", "<script>", "&amp;",
-    "&#35;", "[blank]", "T", "$CATEGORY:", "//",
+    "~",
+    "=",
+    "#",
+    "{",
+    "}",
+    ":",
+    "\\",
+    "[",
+    "]",
+    "%",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "/",
+    "*",
+    "-",
+    " ",
+    "\n",
+    "\t",
+    "->",
+    "::",
+    "\\n",
+    "[html]",
+    "[plain]",
+    "%50%",
+    "_____",
+    "{1:SHORTANSWER:=x}",
+    "]]>",
+    "<script>",
+    "&amp;",
+    "&#35;",
+    "[blank]",
+    "T",
+    "$CATEGORY:",
+    "//",
 ]
 pieces = st.one_of(st.sampled_from(TOKENS), st.characters(exclude_categories=("Cs",)))
 texts = st.lists(pieces, max_size=12).map("".join)
@@ -52,7 +86,9 @@ def item(kind: str, key: str, prompt: str, answer: str, **fields) -> Item:
     fields.setdefault("sentence", f"{prompt} {answer}")
     fields.setdefault("answer_start", None)
     fields.setdefault("answer_end", None)
-    return Item(key=key, kind=kind, prompt=prompt, answer=answer, sentence_start=0, rule="test", score=1.0, reasons=(), **fields)
+    return Item(
+        key=key, kind=kind, prompt=prompt, answer=answer, sentence_start=0, rule="test", score=1.0, reasons=(), **fields
+    )
 
 
 @st.composite
@@ -60,9 +96,13 @@ def items(draw) -> Item:
     kind = draw(st.sampled_from(["wh", "multiple_choice", "true_false", "matching", "cloze"]))
     key = draw(keys)
     if kind == "wh":
-        return item(kind, key, draw(asked), draw(answered), accepted_answers=tuple(draw(st.lists(answered, max_size=3))))
+        return item(
+            kind, key, draw(asked), draw(answered), accepted_answers=tuple(draw(st.lists(answered, max_size=3)))
+        )
     if kind == "multiple_choice":
-        return item(kind, key, draw(asked), draw(asked), distractors=tuple(draw(st.lists(asked, min_size=1, max_size=4))))
+        return item(
+            kind, key, draw(asked), draw(asked), distractors=tuple(draw(st.lists(asked, min_size=1, max_size=4)))
+        )
     if kind == "true_false":
         return item(kind, key, draw(asked), draw(st.sampled_from(["True", "False"])))
     if kind == "matching":
@@ -71,8 +111,13 @@ def items(draw) -> Item:
     before, answer, after = draw(texts), draw(answered), draw(texts)
     sentence = before + answer + after
     return item(
-        kind, key, before + "_____" + after, answer, sentence=sentence,
-        answer_start=len(before), answer_end=len(before) + len(answer),
+        kind,
+        key,
+        before + "_____" + after,
+        answer,
+        sentence=sentence,
+        answer_start=len(before),
+        answer_end=len(before) + len(answer),
         accepted_answers=tuple(draw(st.lists(answered, max_size=2))),
     )
 
@@ -99,7 +144,11 @@ def test_gift_reads_back_as_the_items_say(drawn):
                 (1.0 if n == correct else 0.0, o) for n, o in enumerate(options)
             ]
         elif kind == "true_false":
-            assert (question["type"], text, question["truth"]) == ("truefalse", one_line(it.prompt), it.answer == "True")
+            assert (question["type"], text, question["truth"]) == (
+                "truefalse",
+                one_line(it.prompt),
+                it.answer == "True",
+            )
         elif kind == "matching":
             assert question["type"] == "match" and text == one_line(it.prompt)
             assert [(shown(left, f), right) for left, f, right in question["pairs"]] == pairs(it)

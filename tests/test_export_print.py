@@ -12,9 +12,9 @@ import quizgen
 from quizgen.export.print.markdown import markdown
 from quizgen.export.print.pdf import pdf
 from quizgen.export.print.worksheet import sheet
-from quizgen.wording import LETTERS
 from quizgen.forms.siblings import one_per_fact
 from quizgen.ingest import read_article
+from quizgen.wording import LETTERS
 from tests.conftest import SEEDS
 
 SEED = read_article(next(SEEDS.glob("*.txt")))
@@ -46,7 +46,11 @@ def test_the_student_copy_has_every_question_and_no_written_answer(items, two_ve
     student = " ".join(pages(pdf(two_versions.data(keys=False, only="A"))))
     assert all(flat(item.prompt) in student for item in items)
     shown = " ".join(
-        [*(flat(i.prompt) for i in items), *(o for i in items for o in i.distractors), *(r for i in items for _, r in i.pairs)]
+        [
+            *(flat(i.prompt) for i in items),
+            *(o for i in items for o in i.distractors),
+            *(r for i in items for _, r in i.pairs),
+        ]
     )
     for item in items:
         if item.kind in ("wh", "cloze") and item.answer not in shown:
@@ -67,7 +71,7 @@ def test_each_key_matches_its_own_version(items, two_versions):
     for version in two_versions.versions:
         worksheet = " ".join(pages(pdf(two_versions.data(keys=False, only=version.letter))))
         key = " ".join(pages(pdf(two_versions.data(worksheets=False, only=version.letter))))
-        for question, entry in zip(version.questions, version.answers):
+        for question in version.questions:
             if question.kind != "multiple_choice":
                 continue
             # The key's letter for this question names, on this version's sheet, the right answer.

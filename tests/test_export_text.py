@@ -17,7 +17,7 @@ HEADERS = [
     "#tags column:10",
 ]
 
-MESSY = "A line\twith a tab\nand a break, a \"quote\" and <b>markup</b>."
+MESSY = 'A line\twith a tab\nand a break, a "quote" and <b>markup</b>.'
 
 
 def messy_items() -> list[dict]:
@@ -30,7 +30,7 @@ def messy_items() -> list[dict]:
 
 
 def test_csv_is_anki_text_with_headers_and_a_row_per_note(store, cli, tmp_path):
-    rows = add_items(store, "Messy \"text\"", messy_items())
+    rows = add_items(store, 'Messy "text"', messy_items())
     out = tmp_path / "notes.txt"
     result = cli("export", "csv", "--out", out, "--deck", "News")
     assert result.code == 0 and result.out == f"4 items (all but rejected) from 1 article -> {out}\n"
@@ -50,7 +50,7 @@ def test_csv_is_anki_text_with_headers_and_a_row_per_note(store, cli, tmp_path):
     assert "&quot;quote&quot; and &lt;b&gt;markup&lt;/b&gt;" in cells[0][5]
 
 
-def test_anki_reads_the_csv_headers_and_matches_the_deck_notes(store, cli, collection, tmp_path):
+def test_anki_reads_the_csv_headers_and_matches_the_deck_notes(store, cli, collection, tmp_path):  # noqa: F811
     from anki.collection import ImportCsvRequest
 
     add_items(store, "Messy", messy_items())
@@ -81,7 +81,7 @@ def test_quizlet_is_term_tab_definition_on_one_line_each(store, cli, tmp_path):
     assert result.err == "5 items (all but rejected) from 1 article -> -\n"
     assert result.out.splitlines() == [
         "What has a tab?\ta break",
-        f"A line with a tab and a break, a \"quote\" and <b>_____</b>.\tmarkup",
+        'A line with a tab and a break, a "quote" and <b>_____</b>.\tmarkup',
         "Which one?\tquote",
         "left side\tright side",
         "a\tb",

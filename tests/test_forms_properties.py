@@ -57,9 +57,9 @@ def test_distractors_are_never_correct(text: str, count: int):
             # Never named by the question itself.
             assert not contains(item.prompt.replace("_____", " "), distractor), (distractor, item.prompt)
         # Distinct from each other.
-        assert all(
-            not overlaps(a, b) for i, a in enumerate(item.distractors) for b in item.distractors[i + 1 :]
-        ), item.distractors
+        assert all(not overlaps(a, b) for i, a in enumerate(item.distractors) for b in item.distractors[i + 1 :]), (
+            item.distractors
+        )
 
 
 @SETTINGS
@@ -103,10 +103,10 @@ def test_matching_pairs_have_one_right_answer_each(text: str):
     for item in by_kind(quizgen.generate(text)).get("matching", []):
         assert 4 <= len(item.pairs) <= 6
         rights = [r for _, r in item.pairs]
-        lefts = [l for l, _ in item.pairs]
+        lefts = [left for left, _ in item.pairs]
         assert all(not overlaps(a, b) for i, a in enumerate(rights) for b in rights[i + 1 :])
-        assert len({normalize(l) for l in lefts}) == len(lefts)
-        assert all(not contains(l, r) for l, r in item.pairs)
+        assert len({normalize(left) for left in lefts}) == len(lefts)
+        assert all(not contains(left, right) for left, right in item.pairs)
 
 
 @SETTINGS
@@ -128,7 +128,8 @@ def test_the_correct_option_lands_in_every_position_about_equally():
     # freedom: critical value 16.27).
     rng = random.Random(1)
     positions = Counter(
-        shuffled_options(f"{rng.getrandbits(64):016x}", "answer", ("one", "two", "three"), seed=5)[1] for _ in range(4000)
+        shuffled_options(f"{rng.getrandbits(64):016x}", "answer", ("one", "two", "three"), seed=5)[1]
+        for _ in range(4000)
     )
     expected = 4000 / 4
     chi_square = sum((positions[p] - expected) ** 2 / expected for p in range(4))

@@ -32,12 +32,12 @@ from hypothesis import strategies as st
 
 from quizgen.export import ExportError
 from quizgen.export.anki.fields import HINTS
-from quizgen.wording import BLANK, option_letter
 from quizgen.export.lms.parts import answers, askable, choices, cloze_sides, form, one_line, pairs, short
 from quizgen.forms.options import shuffled_options
 from quizgen.forms.siblings import one_per_fact
-from quizgen.workflows import add_articles
 from quizgen.store import ItemRecord, Store
+from quizgen.wording import BLANK, option_letter
+from quizgen.workflows import add_articles
 from tests.conftest import SEEDS
 from tests.strategies import NEWS_SENTENCES
 from tests.test_export_lms import moodle_questions, read_cloze, stored_literal, text_of
@@ -45,17 +45,99 @@ from tests.test_export_lms import moodle_questions, read_cloze, stored_literal, 
 # Strings that are markup or syntax in at least one output, and characters
 # that are easy to mishandle anywhere.
 TOKENS = [
-    "<script>alert(1)</script>", "<b>", "</p>", "<img src=x onerror=alert(1)>", "<!--", "-->", "&", "&amp;",
-    "&#35;", "&lt;", '"', "'", "]]>", "<![CDATA[", "{{c1::x}}", "{{c2::", "}}", "::", "{", "}",
-    "{1:SHORTANSWER:=x}", "%50%", "~", "=", "#", "->", "//", '#panic("x")', '#read("/etc/passwd")', "$x^2$",
-    "*bold*", "_under_", "_____", "`code`", "\\", "\\n", "@label", "<label>", "[", "]", "[blank]", "[html]",
-    "\n", "\r\n", "\r", "\t", "\x00", "\x07", "\x0b", "\x0c", "\x1c", "\x1f", "\x7f", "\x85", "\u00a0",
-    "\u00ad", "\u200b", "\u200d", "\u200e", "\u200f", "\u202e", "\u2028", "\u2029", "\ufeff", "\ufffd",
-    "\ufffe", "\uffff", "\U0001f469\u200d\U0001f680", "\U0001f1f2\U0001f1f1", "e\u0301", "\u0301", "ß", "İ",
-    "ﬁ", "中国", "مالي", "\U0001d400", "Tarasenko", "Bamako", "Glavkosmos",
+    "<script>alert(1)</script>",
+    "<b>",
+    "</p>",
+    "<img src=x onerror=alert(1)>",
+    "<!--",
+    "-->",
+    "&",
+    "&amp;",
+    "&#35;",
+    "&lt;",
+    '"',
+    "'",
+    "]]>",
+    "<![CDATA[",
+    "{{c1::x}}",
+    "{{c2::",
+    "}}",
+    "::",
+    "{",
+    "}",
+    "{1:SHORTANSWER:=x}",
+    "%50%",
+    "~",
+    "=",
+    "#",
+    "->",
+    "//",
+    '#panic("x")',
+    '#read("/etc/passwd")',
+    "$x^2$",
+    "*bold*",
+    "_under_",
+    "_____",
+    "`code`",
+    "\\",
+    "\\n",
+    "@label",
+    "<label>",
+    "[",
+    "]",
+    "[blank]",
+    "[html]",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\x00",
+    "\x07",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1f",
+    "\x7f",
+    "\x85",
+    "\u00a0",
+    "\u00ad",
+    "\u200b",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202e",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\ufffd",
+    "\ufffe",
+    "\uffff",
+    "\U0001f469\u200d\U0001f680",
+    "\U0001f1f2\U0001f1f1",
+    "e\u0301",
+    "\u0301",
+    "ß",
+    "İ",
+    "ﬁ",
+    "中国",
+    "مالي",
+    "\U0001d400",
+    "Tarasenko",
+    "Bamako",
+    "Glavkosmos",
 ]
 # The worst of them, drawn more often.
-MARKUP = ["<script>alert(1)</script>", "<b>", "&amp;", "]]>", "{{c1::x}}", "}}", '#panic("x")', "*bold*", "{1:SHORTANSWER:=x}"]
+MARKUP = [
+    "<script>alert(1)</script>",
+    "<b>",
+    "&amp;",
+    "]]>",
+    "{{c1::x}}",
+    "}}",
+    '#panic("x")',
+    "*bold*",
+    "{1:SHORTANSWER:=x}",
+]
 ANY = st.characters(exclude_categories=("Cs",))
 fuzz = st.lists(st.one_of(st.sampled_from(MARKUP), st.sampled_from(TOKENS), ANY), min_size=1, max_size=5).map("".join)
 # Characters only the spliced text brings: an item holding one asks about it.
@@ -283,7 +365,9 @@ def check_note(item: ItemRecord, title: str, model: dict, values: list[str]) -> 
     elif kind == "multiple_choice":
         assert shown(field.pop("Question")) == as_field(item.prompt)
         options, correct = shuffled_options(item.key, item.answer, list(item.distractors))
-        assert shown(field.pop("Options")) == "".join(f"{option_letter(n)} {as_field(o)}" for n, o in enumerate(options))
+        assert shown(field.pop("Options")) == "".join(
+            f"{option_letter(n)} {as_field(o)}" for n, o in enumerate(options)
+        )
         assert shown(field.pop("Answer")) == f"{option_letter(correct)}. {as_field(item.answer)}"
         assert shown(field.pop("Source")) == as_field(item.sentence)
     elif kind == "true_false":
@@ -395,12 +479,17 @@ def check_word(stored: Stored) -> None:
         return " ".join(UNPRINTABLE.sub("", text).split())
 
     questions = one_per_fact(stored.items)
-    for name, wanted in (("sheet.docx", [i.prompt for i in questions]), ("sheet-key.docx", [i.sentence for i in questions])):
+    for name, wanted in (
+        ("sheet.docx", [i.prompt for i in questions]),
+        ("sheet-key.docx", [i.sentence for i in questions]),
+    ):
         document = python_docx.Document(stored.folder / name)
-        text = flat(" ".join(
-            [p.text for p in document.paragraphs]
-            + [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-        ))
+        text = flat(
+            " ".join(
+                [p.text for p in document.paragraphs]
+                + [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+            )
+        )
         for expected in wanted:
             assert flat(expected) in text, expected
 
@@ -424,7 +513,10 @@ def check_moodle(data: bytes, stored: Stored) -> None:
             before, after = cloze_sides(item)
             assert html.unescape(rest) == before + "{#1}" + after
             continue
-        for field, expected in (("questiontext", item.prompt), ("generalfeedback", "" if kind == "matching" else item.sentence)):
+        for field, expected in (
+            ("questiontext", item.prompt),
+            ("generalfeedback", "" if kind == "matching" else item.sentence),
+        ):
             assert "<" not in text_of(question, field)
             assert html.unescape(text_of(question, field)) == one_line(expected)
         given_answers = question.findall("answer")
@@ -438,7 +530,8 @@ def check_moodle(data: bytes, stored: Stored) -> None:
         elif kind == "true_false":
             truth = one_line(item.answer).lower() == "true"
             assert [(text_of(a, "."), a.get("fraction")) for a in given_answers] == [
-                ("true", "100" if truth else "0"), ("false", "0" if truth else "100")
+                ("true", "100" if truth else "0"),
+                ("false", "0" if truth else "100"),
             ]
         elif kind == "matching":
             found = [(html.unescape(text_of(s, ".")), text_of(s, "answer")) for s in question.findall("subquestion")]
@@ -451,8 +544,13 @@ def check_moodle(data: bytes, stored: Stored) -> None:
 @fuzz_settings(0.2)
 @given(article_files())
 # "\x1f" in a sentence once ended up raw in a note, where it separates fields.
-@example(ArticleFile("txt", b"Title\n<b>\x1f23, a partnership was signed between Russia and the Alliance of Sahel States (AES), "
-                          b"a military cooperation including Mali, Niger, and Burkina Faso."))
+@example(
+    ArticleFile(
+        "txt",
+        b"Title\n<b>\x1f23, a partnership was signed between Russia and the Alliance of Sahel States (AES), "
+        b"a military cooperation including Mali, Niger, and Burkina Faso.",
+    )
+)
 def test_a_fuzzed_article_gives_a_well_formed_anki_deck(article):
     with pipeline(article) as stored:
         if stored is not None and export(stored, "anki", "--out", str(stored.folder / "deck.apkg")):
@@ -463,8 +561,13 @@ def test_a_fuzzed_article_gives_a_well_formed_anki_deck(article):
 @given(article_files())
 # U+FFFE once stopped the Word copy, and "\x1f" printed as an empty box.
 @example(ArticleFile("txt", b"<script>alert(1)</script>\n\xef\xbf\xbeOn Monday, Sept."))
-@example(ArticleFile("txt", b"Title\n<b>\x1f23, a partnership was signed between Russia and the Alliance of Sahel States (AES), "
-                          b"a military cooperation including Mali, Niger, and Burkina Faso."))
+@example(
+    ArticleFile(
+        "txt",
+        b"Title\n<b>\x1f23, a partnership was signed between Russia and the Alliance of Sahel States (AES), "
+        b"a military cooperation including Mali, Niger, and Burkina Faso.",
+    )
+)
 def test_a_fuzzed_article_prints_as_text_never_as_markup(article):
     with pipeline(article) as stored:
         if stored is not None and export(stored, "print", "--out", str(stored.folder / "sheet.pdf")):
@@ -544,7 +647,9 @@ def test_fixed_hostile_articles_import_into_anki_as_text(tmp_path):
     col = Collection(str(tmp_path / "anki" / "collection.anki2"))
     try:
         options = ImportAnkiPackageOptions(with_scheduling=False)
-        log = col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "deck.apkg"), options=options)).log
+        log = col.import_anki_package(
+            ImportAnkiPackageRequest(package_path=str(tmp_path / "deck.apkg"), options=options)
+        ).log
         assert len(log.new) == len(items) and not log.conflicting
         assert col.note_count() == col.card_count() == len(items)
         by_key = {i.key: i for i in items}

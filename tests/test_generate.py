@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 import quizgen
-from quizgen.ingest import read_article
 from quizgen.generation import default_limit
+from quizgen.ingest import read_article
 from quizgen.store import ItemRecord, ItemStatus, Store
 from tests.conftest import SEEDS
 
@@ -107,7 +107,10 @@ def test_generation_is_the_same_in_every_process():
     runs = [
         subprocess.run(
             [sys.executable, "-c", GENERATE_IN_CHILD, str(seed)],
-            capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": str(n)},
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(n)},
         ).stdout
         for n in (1, 2)
     ]
@@ -123,12 +126,16 @@ def test_generate_stores_every_form_and_shows_the_options(cli):
     choice = by_kind["multiple_choice"][0]
     assert len(choice["distractors"]) == 3
     shown = cli("items", "show", str(choice["id"])).out
-    options = [line.strip()[3:].removesuffix("   (correct)") for line in shown.splitlines() if re.match(r"\s+[A-D]\. ", line)]
+    options = [
+        line.strip()[3:].removesuffix("   (correct)") for line in shown.splitlines() if re.match(r"\s+[A-D]\. ", line)
+    ]
     assert sorted(options) == sorted([choice["answer"], *choice["distractors"]])
     assert f"{choice['answer']}   (correct)" in shown
     (matching,) = by_kind["matching"]
     assert 4 <= len(matching["pairs"]) <= 6
-    assert all(f"{left}  ->  {right}" in cli("items", "show", str(matching["id"])).out for left, right in matching["pairs"])
+    assert all(
+        f"{left}  ->  {right}" in cli("items", "show", str(matching["id"])).out for left, right in matching["pairs"]
+    )
     assert {i["answer"] for i in by_kind["true_false"]} == {"True", "False"}
     # Names of answers are kept with their entity label, for other articles' distractors.
     assert any(i["label"] == "PERSON" for i in items)
@@ -138,7 +145,9 @@ def test_generate_without_distractors_makes_no_multiple_choice(cli):
     cli("add", SEEDS)
     assert cli("generate", "--distractors", "0").code == 0
     items = stored_items(cli)
-    assert items and not any(i["kind"] == "multiple_choice" or i["distractors"] for i in items if i["kind"] != "true_false")
+    assert items and not any(
+        i["kind"] == "multiple_choice" or i["distractors"] for i in items if i["kind"] != "true_false"
+    )
 
 
 def test_other_articles_lend_their_names(db_url: str):

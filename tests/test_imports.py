@@ -64,5 +64,7 @@ def test_only_the_store_imports_the_database_layer():
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
             if isinstance(node, ast.ImportFrom) and node.level == 0:
                 names = [node.module or ""]
-            found += [f"{path.relative_to(package)}: {n}" for n in names if n.split(".")[0] in ("sqlalchemy", "sqlmodel")]
+            found += [
+                f"{path.relative_to(package)}: {n}" for n in names if n.split(".")[0] in ("sqlalchemy", "sqlmodel")
+            ]
     assert found == []

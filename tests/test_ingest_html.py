@@ -92,16 +92,13 @@ def test_scripts_styles_and_page_furniture_stay_out_of_the_body(leftover):
 
 def test_inline_tags_do_not_split_words_and_whitespace_collapses():
     _, body = html_to_article(
-        "<p><b>Ma</b>li and <a href='#'>Bur</a>kina   <span>Faso</span>\n\t signed"
-        "<sup>1</sup> <i>it</i>.</p>"
+        "<p><b>Ma</b>li and <a href='#'>Bur</a>kina   <span>Faso</span>\n\t signed<sup>1</sup> <i>it</i>.</p>"
     )
     assert body == "Mali and Burkina Faso signed1 it."
 
 
 def test_entities_become_characters_and_no_break_spaces_become_spaces():
-    _, body = html_to_article(
-        "<p>Tom &amp; Jerry&#8217;s caf&eacute;&nbsp;&nbsp;opens &lt;today&gt;</p>"
-    )
+    _, body = html_to_article("<p>Tom &amp; Jerry&#8217;s caf&eacute;&nbsp;&nbsp;opens &lt;today&gt;</p>")
     assert body == "Tom & Jerry\u2019s caf\u00e9 opens <today>"
 
 
@@ -148,16 +145,12 @@ def test_empty_and_markup_only_input_give_an_empty_body():
 
 class TestTitle:
     def test_title_element_is_the_title_with_whitespace_collapsed(self):
-        title, body = html_to_article(
-            "<title>\n  Niger   closes its\tborder </title><p>The border closed.</p>"
-        )
+        title, body = html_to_article("<title>\n  Niger   closes its\tborder </title><p>The border closed.</p>")
         assert title == "Niger closes its border"
         assert body == "The border closed."
 
     def test_first_h1_when_there_is_no_title_element(self):
-        title, body = html_to_article(
-            "<body><h1>Junta <em>signs</em> deal</h1><p>Text.</p><h1>Second</h1></body>"
-        )
+        title, body = html_to_article("<body><h1>Junta <em>signs</em> deal</h1><p>Text.</p><h1>Second</h1></body>")
         assert title == "Junta signs deal"
         assert body == "Text.\nSecond"
 
@@ -182,8 +175,7 @@ class TestTitle:
     )
     def test_site_name_around_the_h1_gives_the_h1(self, page_title):
         title, body = html_to_article(
-            f"<title>{page_title}</title><article><h1>Sahel states sign deal</h1>"
-            "<p>Text.</p></article>"
+            f"<title>{page_title}</title><article><h1>Sahel states sign deal</h1><p>Text.</p></article>"
         )
         assert title == "Sahel states sign deal"
         assert body == "Text."
@@ -196,9 +188,7 @@ class TestTitle:
         assert body == "Sahel states\nText."
 
     def test_title_is_kept_when_the_h1_differs(self):
-        title, body = html_to_article(
-            "<title>Deal signed | Courier</title><h1>Breaking news</h1><p>Text.</p>"
-        )
+        title, body = html_to_article("<title>Deal signed | Courier</title><h1>Breaking news</h1><p>Text.</p>")
         assert title == "Deal signed | Courier"
         assert body == "Breaking news\nText."
 
@@ -227,30 +217,23 @@ class TestTitle:
         assert body == "Text."
 
     def test_svg_title_is_not_the_page_title(self):
-        title, _ = html_to_article(
-            "<svg><title>Logo</title></svg><h1>Real headline</h1><p>Text.</p>"
-        )
+        title, _ = html_to_article("<svg><title>Logo</title></svg><h1>Real headline</h1><p>Text.</p>")
         assert title == "Real headline"
 
 
 class TestMainContent:
     def test_only_the_first_article_is_read(self):
         _, body = html_to_article(
-            "<p>Outside.</p><article><p>First story.</p></article>"
-            "<article><p>Teaser of another story.</p></article>"
+            "<p>Outside.</p><article><p>First story.</p></article><article><p>Teaser of another story.</p></article>"
         )
         assert body == "First story."
 
     def test_main_is_read_when_there_is_no_article(self):
-        _, body = html_to_article(
-            "<div class='promo'>Subscribe now</div><main><p>The story.</p></main><div>More</div>"
-        )
+        _, body = html_to_article("<div class='promo'>Subscribe now</div><main><p>The story.</p></main><div>More</div>")
         assert body == "The story."
 
     def test_empty_article_is_passed_over(self):
-        _, body = html_to_article(
-            "<article></article><main><p>The story.</p></main>"
-        )
+        _, body = html_to_article("<article></article><main><p>The story.</p></main>")
         assert body == "The story."
 
     def test_hidden_elements_are_not_read(self):

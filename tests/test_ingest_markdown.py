@@ -60,8 +60,7 @@ def test_news_article_gives_title_and_plain_paragraphs():
 
     assert title == "Sahel states sign a satellite deal with Russia"
     assert body.split("\n") == [
-        "The military governments of Mali, Burkina Faso and Niger signed a deal with "
-        "Roscosmos on Tuesday.",
+        "The military governments of Mali, Burkina Faso and Niger signed a deal with Roscosmos on Tuesday.",
         "What the deal covers",
         "Telecommunications for remote areas",
         "Monitoring of the AES territory",
@@ -168,9 +167,7 @@ class TestBlocks:
         )
 
     def test_list_and_quote_markers_are_removed(self):
-        source = (
-            "- dash\n* star\n+ plus\n1. one\n12) twelve\n- [x] done task\n> quoted\n> > nested"
-        )
+        source = "- dash\n* star\n+ plus\n1. one\n12) twelve\n- [x] done task\n> quoted\n> > nested"
         assert markdown_to_article(source)[1].split("\n") == [
             "dash", "star", "plus", "one", "twelve", "done task", "quoted", "nested",
         ]  # fmt: skip
@@ -183,9 +180,7 @@ class TestBlocks:
         )
 
     def test_number_inside_a_paragraph_does_not_start_a_list(self):
-        assert markdown_to_article("It happened in\n1984. Then more.")[1] == (
-            "It happened in 1984. Then more."
-        )
+        assert markdown_to_article("It happened in\n1984. Then more.")[1] == ("It happened in 1984. Then more.")
 
     @pytest.mark.parametrize(
         "code",

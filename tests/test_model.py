@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.analyze import model as model_module
 from quizgen.analyze import find_model, load_model
+from quizgen.analyze import model as model_module
 from quizgen.errors import ModelNotFound
 
 
@@ -51,9 +51,7 @@ def test_no_model_installed_says_how_to_install_one(cli, monkeypatch: pytest.Mon
     monkeypatch.setattr(model_module, "DEFAULT_MODELS", ("xx_absent_one", "xx_absent_two"))
     with pytest.raises(ModelNotFound) as caught:
         find_model()
-    assert str(caught.value) == (
-        "no English spaCy model is installed; install one with: " + model_module.INSTALL_HINT
-    )
+    assert str(caught.value) == ("no English spaCy model is installed; install one with: " + model_module.INSTALL_HINT)
     result = cli("info")
     assert result.code == 1
     assert result.err == f"quizgen: error: {caught.value}\n"

@@ -42,7 +42,9 @@ def test_any_text_and_span_gives_a_well_formed_question_or_none(case):
 def article_answers(draw):
     """A text made of real article sentences, with an entity or a run of words as answer."""
     text = draw(article_bodies)
-    spans = [(m.start(), m.end()) for m in __import__("re").finditer(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|\d[\d,.]*", text)]
+    spans = [
+        (m.start(), m.end()) for m in __import__("re").finditer(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|\d[\d,.]*", text)
+    ]
     start, end = draw(st.sampled_from(spans)) if spans else (0, len(text.split()[0]))
     return text, text[start:end], start
 

@@ -6,7 +6,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pexpect
 import pytest
@@ -38,8 +38,13 @@ def seeded(db_url: str) -> str:
 def spawn(db_url: str, *args: str, learner: str = "ada") -> pexpect.spawn:
     env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "QUIZGEN_LEARNER": learner, "COLUMNS": "200"}
     return pexpect.spawn(
-        sys.executable, ["-m", "quizgen", "--db", db_url, "quiz", *args],
-        env=env, encoding="utf-8", timeout=TIMEOUT, cwd=str(ROOT), dimensions=(50, 200),
+        sys.executable,
+        ["-m", "quizgen", "--db", db_url, "quiz", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        cwd=str(ROOT),
+        dimensions=(50, 200),
     )
 
 
@@ -76,7 +81,13 @@ def on_screen(screen: str, stored: list[ItemRecord]) -> ItemRecord:
     # A question and its multiple-choice form read the same; the options tell them apart.
     choice = " A) " in screen and "Match each" not in screen
     found = [
-        (screen.find(flat[i.id]), (str(getattr(i.kind, "value", i.kind)) == "multiple_choice") != choice, -len(flat[i.id]), i.id, i)
+        (
+            screen.find(flat[i.id]),
+            (str(getattr(i.kind, "value", i.kind)) == "multiple_choice") != choice,
+            -len(flat[i.id]),
+            i.id,
+            i,
+        )
         for i in stored
         if flat[i.id] in screen
     ]
@@ -163,7 +174,7 @@ def test_the_limit_counts_questions_one_per_fact(seeded: str, limit: int):
 def test_the_limit_counts_facts_over_pages_of_due_and_new_items(seeded: str, monkeypatch: pytest.MonkeyPatch):
     # Pages of one item per fact wanted: most queues take several queries.
     monkeypatch.setattr(quiz_session, "FORMS_PER_FACT", 1)
-    first_day = datetime(2026, 3, 18, 12, tzinfo=timezone.utc)
+    first_day = datetime(2026, 3, 18, 12, tzinfo=UTC)
     later = first_day + timedelta(days=60)
     with Store(seeded) as store:
         learner = store.learner("cy")
@@ -174,7 +185,9 @@ def test_the_limit_counts_facts_over_pages_of_due_and_new_items(seeded: str, mon
         assert len(due) == 3
 
         def queue(limit: int | None) -> list[ItemRecord]:
-            return quiz_session.QuizSession(store, learner, settings=Settings(limit=limit, new_per_day=100), clock=lambda: later).queue
+            return quiz_session.QuizSession(
+                store, learner, settings=Settings(limit=limit, new_per_day=100), clock=lambda: later
+            ).queue
 
         everything = queue(None)
         assert len(everything) > 5
@@ -273,9 +286,27 @@ def test_a_test_from_a_pipe_is_scored_without_colour(seeded: str):
     stored = {i.prompt: i for i in items(seeded)}
     # Answers read line by line from a pipe: all wrong, then the summary.
     result = subprocess.run(
-        [sys.executable, "-m", "quizgen", "--db", seeded, "quiz", "--mode", "test", "--limit", "3", "--seed", "2",
-         "--tag", "wh"],
-        input="zzz\n\n" * 3, capture_output=True, text=True, timeout=TIMEOUT, cwd=str(ROOT),
+        [
+            sys.executable,
+            "-m",
+            "quizgen",
+            "--db",
+            seeded,
+            "quiz",
+            "--mode",
+            "test",
+            "--limit",
+            "3",
+            "--seed",
+            "2",
+            "--tag",
+            "wh",
+        ],
+        input="zzz\n\n" * 3,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=str(ROOT),
         env={**os.environ, "QUIZGEN_LEARNER": "bo", "NO_COLOR": "1"},
     )
     assert result.returncode == 0, result.stderr

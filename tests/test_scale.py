@@ -12,8 +12,8 @@ import pexpect
 from sqlmodel import Session, select
 
 from quizgen.ingest import read_all
-from quizgen.workflows.add import ARTICLES_PER_COMMIT
 from quizgen.store import Article, ItemRecord, Store
+from quizgen.workflows.add import ARTICLES_PER_COMMIT
 from tests.conftest import ROOT, SEEDS
 from tests.test_classroom import NEWS, copies, together
 
@@ -22,8 +22,13 @@ def run_in_terminal(db_url: str, *args: str, timeout: int = 180) -> pexpect.spaw
     env = {**os.environ, "QUIZGEN_DB": db_url, "TERM": "xterm", "COLUMNS": "160"}
     env.pop("NO_COLOR", None)
     return pexpect.spawn(
-        sys.executable, ["-m", "quizgen", *args], env=env, encoding="utf-8", timeout=timeout,
-        cwd=str(ROOT), dimensions=(40, 160),
+        sys.executable,
+        ["-m", "quizgen", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=timeout,
+        cwd=str(ROOT),
+        dimensions=(40, 160),
     )
 
 
@@ -53,14 +58,18 @@ def test_quiet_turns_the_progress_bar_off(db_url: str, tmp_path: Path):
     shown = screen(run_in_terminal(db_url, "add", "--quiet", str(folder)))
     assert shown.strip() == "12 added, 0 already stored, 0 failed"
     shown = screen(run_in_terminal(db_url, "generate", "--quiet", "--limit", "3"))
-    assert re.fullmatch(r"12 articles: \d+ new, 0 updated, 0 unchanged, 0 kept as curated, 0 removed", shown.strip()), shown
+    assert re.fullmatch(r"12 articles: \d+ new, 0 updated, 0 unchanged, 0 kept as curated, 0 removed", shown.strip()), (
+        shown
+    )
 
 
 def test_an_interrupted_add_keeps_whole_batches_and_the_next_run_finishes(db_url: str, tmp_path: Path):
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(3000):
-        (folder / f"{n:04d}.txt").write_text(f"Note {n}\n\nThe council met on day {n} and approved the plan for the town.\n", encoding="utf-8")
+        (folder / f"{n:04d}.txt").write_text(
+            f"Note {n}\n\nThe council met on day {n} and approved the plan for the town.\n", encoding="utf-8"
+        )
     adding = run_in_terminal(db_url, "add", str(folder))
     adding.expect(r"added +\S+0000\.txt")
     adding.sendintr()

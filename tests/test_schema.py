@@ -43,17 +43,13 @@ def test_a_new_database_is_created_at_the_latest_schema(db_url: str, engine):
     Store(db_url).close()
     state = schema.status(engine)
     assert state.current == schema.head_revision()
-    assert {"article", "item", "learner", "reviewstate", "reviewlog"} <= set(
-        sa.inspect(engine).get_table_names()
-    )
+    assert {"article", "item", "learner", "reviewstate", "reviewlog"} <= set(sa.inspect(engine).get_table_names())
 
 
 def test_migrations_build_exactly_the_models(db_url: str, engine):
     schema.upgrade(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(
-            MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata
-        )
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
     assert diff == []
 
 

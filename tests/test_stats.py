@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fsrs import Card, State
@@ -25,17 +25,30 @@ DAY = timedelta(days=1)
 
 def local(day: date, hour: int = 12, minute: int = 0) -> datetime:
     """The UTC moment of a wall-clock time on a local day."""
-    return datetime(day.year, day.month, day.day, hour, minute).astimezone(timezone.utc)
+    return datetime(day.year, day.month, day.day, hour, minute).astimezone(UTC)
 
 
 NOW = local(TODAY, 12)
 
 
 def add_article(store: Store, title: str, keys: list[str]) -> dict[str, int]:
-    article, _ = store.save_article(ArticleText(title=title, text=f"The body of {title}.", source=f"{title}.txt", format="txt"))
+    article, _ = store.save_article(
+        ArticleText(title=title, text=f"The body of {title}.", source=f"{title}.txt", format="txt")
+    )
     items = [
-        Item(key=key, kind="wh", prompt=f"Question {key}?", answer=f"Answer {key}", sentence=f"Answer {key} is it.",
-             sentence_start=0, answer_start=0, answer_end=8, rule="test", score=0.5, reasons=())
+        Item(
+            key=key,
+            kind="wh",
+            prompt=f"Question {key}?",
+            answer=f"Answer {key}",
+            sentence=f"Answer {key} is it.",
+            sentence_start=0,
+            answer_start=0,
+            answer_end=8,
+            rule="test",
+            score=0.5,
+            reasons=(),
+        )
         for key in keys
     ]
     store.save_items(article.id, items)
@@ -51,7 +64,9 @@ def schedule(store: Store, learner: str, item_id: int, due: datetime, stability:
 
 def review(store: Store, learner: str, item_id: int, at: datetime, rating: int, state: str = "review") -> None:
     with store.session() as session:
-        session.add(ReviewLog(learner_id=store.learner(learner).id, item_id=item_id, rating=rating, reviewed_at=at, state=state))
+        session.add(
+            ReviewLog(learner_id=store.learner(learner).id, item_id=item_id, rating=rating, reviewed_at=at, state=state)
+        )
         session.commit()
 
 
@@ -111,7 +126,11 @@ def test_streak_and_heatmap(studied: Store):
     assert max(result.heatmap) == TODAY
     assert len(result.heatmap) == 12 * 7 - 4  # Thursday to Sunday of this week are to come
     assert {day: n for day, n in result.heatmap.items() if n} == {
-        TODAY: 3, TODAY - DAY: 1, TODAY - 2 * DAY: 1, TODAY - 4 * DAY: 1, date(2026, 1, 10): 1
+        TODAY: 3,
+        TODAY - DAY: 1,
+        TODAY - 2 * DAY: 1,
+        TODAY - 4 * DAY: 1,
+        date(2026, 1, 10): 1,
     }
 
 
@@ -189,8 +208,8 @@ def new_york(monkeypatch: pytest.MonkeyPatch):
 def test_days_are_local_days(store: Store, new_york):
     ids = add_article(store, "Sahel", ["a1"])
     # 02:00 UTC on the 18th is 22:00 on the 17th in New York (daylight time).
-    review(store, "alice", ids["a1"], datetime(2026, 3, 18, 2, tzinfo=timezone.utc), 3)
-    result = stats(store, "alice", datetime(2026, 3, 18, 14, tzinfo=timezone.utc))
+    review(store, "alice", ids["a1"], datetime(2026, 3, 18, 2, tzinfo=UTC), 3)
+    result = stats(store, "alice", datetime(2026, 3, 18, 14, tzinfo=UTC))
     assert result.today == TODAY
     assert result.reviews_today == 0
     assert result.heatmap[TODAY - DAY] == 1
@@ -210,7 +229,7 @@ def test_learner_name_comes_from_the_option_then_the_environment_then_the_user(m
 def test_the_command_prints_json(cli, store: Store):
     # Times far from today, so the figures do not depend on when the test runs.
     ids = add_article(store, "Sahel", ["a1", "a2", "a3"])
-    long_ago = datetime(2020, 5, 4, 12, tzinfo=timezone.utc)
+    long_ago = datetime(2020, 5, 4, 12, tzinfo=UTC)
     schedule(store, "alice", ids["a1"], long_ago, 25.0)
     for n, rating in enumerate([3, 3, 1, 4]):
         review(store, "alice", ids["a1"], long_ago + n * DAY, rating)
@@ -226,7 +245,7 @@ def test_the_command_prints_json(cli, store: Store):
 
 def test_the_command_prints_the_figures_as_text(cli, store: Store, monkeypatch: pytest.MonkeyPatch):
     ids = add_article(store, "Sahel", ["a1", "a2"])
-    long_ago = datetime(2020, 5, 4, 12, tzinfo=timezone.utc)
+    long_ago = datetime(2020, 5, 4, 12, tzinfo=UTC)
     schedule(store, "alice", ids["a1"], long_ago, 3.0)
     for n, rating in enumerate([3, 1, 1, 2]):
         review(store, "alice", ids["a1"], long_ago + n * DAY, rating)
@@ -240,7 +259,13 @@ def test_the_command_prints_the_figures_as_text(cli, store: Store, monkeypatch: 
     assert "retention  none in the last 30 days · 50% of 4 in all" in lines
     assert "streak     0 days" in lines
     assert [line[:3] for line in lines if line[:3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")] == [
-        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
     ]
     assert "Sahel" in result.out and "\x1b[" not in result.out
 
@@ -251,7 +276,7 @@ def test_an_answer_in_a_test_or_practice_is_a_review_and_its_item_is_studied(cli
     ids = add_article(store, "Sahel", ["a1", "a2", "a3"])
     alice = store.learner("alice")
     stored = {item.id: item for item in store.items()}
-    long_ago = datetime(2020, 5, 4, 12, tzinfo=timezone.utc)
+    long_ago = datetime(2020, 5, 4, 12, tzinfo=UTC)
     # Neither mode schedules: a1 is answered twice in a test, a2 once in practice.
     for mode, key in (("test", "a1"), ("test", "a1"), ("practice", "a2")):
         item = stored[ids[key]]

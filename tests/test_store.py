@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from quizgen.errors import DatabaseLocked, NotFound, PermissionDenied, ServerUnreachable, StoreError
 from quizgen.ingest import ArticleText, read_article
-from quizgen.store import Article, ItemRecord, ItemKind, ItemStatus, Learner, ReviewLog, ReviewState, Store
+from quizgen.store import Article, ItemKind, ItemRecord, ItemStatus, Learner, ReviewLog, ReviewState, Store
 from tests.conftest import SEEDS
 
 SEED = next(SEEDS.glob("*.txt"))
@@ -53,15 +53,13 @@ def test_article_round_trip(store: Store):
     assert again.content_hash == read.content_hash
     assert again.language == "en"
     assert again.added_at.tzinfo is not None
-    assert abs(again.added_at - datetime.now(timezone.utc)) < timedelta(minutes=5)
+    assert abs(again.added_at - datetime.now(UTC)) < timedelta(minutes=5)
 
 
 def test_content_hash_is_unique_in_the_database(store: Store):
     article, _ = store.save_article(article_text(1))
     with pytest.raises(sa.exc.IntegrityError), Session(store.engine) as session:
-        session.add(
-            Article(title="other", source="x", text="y", content_hash=article.content_hash)
-        )
+        session.add(Article(title="other", source="x", text="y", content_hash=article.content_hash))
         session.commit()
 
 
@@ -76,7 +74,7 @@ def test_item_fields_round_trip_and_key_is_unique(store: Store):
         assert item.accepted_answers == ["the Russian Federation"]
         assert item.distractors == ["Mali", "Niger", "Chad"]
         assert item.sentence[item.answer_start : item.answer_end] == item.answer
-        assert item.updated_at.tzinfo is timezone.utc
+        assert item.updated_at.tzinfo is UTC
     with pytest.raises(sa.exc.IntegrityError), Session(store.engine) as session:
         session.add(make_item(article.id, "k1"))
         session.commit()
@@ -85,7 +83,7 @@ def test_item_fields_round_trip_and_key_is_unique(store: Store):
 def test_removing_an_article_removes_its_items_and_reviews(store: Store):
     kept, _ = store.save_article(article_text(1))
     gone, _ = store.save_article(article_text(2))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with Session(store.engine) as session:
         learner = Learner(name="ada")
         session.add(learner)
@@ -107,7 +105,7 @@ def test_removing_an_article_removes_its_items_and_reviews(store: Store):
 
 def test_review_state_is_one_per_learner_and_item(store: Store):
     article, _ = store.save_article(article_text(1))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with Session(store.engine) as session:
         session.add_all([Learner(name="ada"), make_item(article.id, "k")])
         session.commit()
@@ -161,8 +159,7 @@ for n in range(40):
 
 def test_two_processes_adding_the_same_articles_store_each_once(store: Store, db_url: str):
     children = [
-        subprocess.Popen([sys.executable, "-c", ADD_IN_CHILD, db_url], stderr=subprocess.PIPE)
-        for _ in range(2)
+        subprocess.Popen([sys.executable, "-c", ADD_IN_CHILD, db_url], stderr=subprocess.PIPE) for _ in range(2)
     ]
     for child in children:
         _, err = child.communicate(timeout=120)
@@ -177,13 +174,41 @@ def test_saved_items_keep_their_forms(store: Store):
     sentence = "Russia signed the partnership with Mali."
     common = dict(sentence=sentence, sentence_start=0, score=0.5, reasons=("r",))
     items = [
-        Item(key="mc", kind="multiple_choice", prompt="Who signed the partnership with Mali?", answer="Russia",
-             answer_start=0, answer_end=6, rule="svo/multiple_choice", distractors=("Chad", "Niger", "Ghana"),
-             label="GPE", **common),
-        Item(key="tf", kind="true_false", prompt="Chad signed the partnership with Mali.", answer="False",
-             answer_start=0, answer_end=6, rule="svo/true_false", distractors=("Chad",), label="GPE", **common),
-        Item(key="match", kind="matching", prompt="Match them.", answer="a - b; c - d", answer_start=None,
-             answer_end=None, rule="matching/matching", pairs=(("a", "b"), ("c", "d"), ("e", "f"), ("g", "h")), **common),
+        Item(
+            key="mc",
+            kind="multiple_choice",
+            prompt="Who signed the partnership with Mali?",
+            answer="Russia",
+            answer_start=0,
+            answer_end=6,
+            rule="svo/multiple_choice",
+            distractors=("Chad", "Niger", "Ghana"),
+            label="GPE",
+            **common,
+        ),
+        Item(
+            key="tf",
+            kind="true_false",
+            prompt="Chad signed the partnership with Mali.",
+            answer="False",
+            answer_start=0,
+            answer_end=6,
+            rule="svo/true_false",
+            distractors=("Chad",),
+            label="GPE",
+            **common,
+        ),
+        Item(
+            key="match",
+            kind="matching",
+            prompt="Match them.",
+            answer="a - b; c - d",
+            answer_start=None,
+            answer_end=None,
+            rule="matching/matching",
+            pairs=(("a", "b"), ("c", "d"), ("e", "f"), ("g", "h")),
+            **common,
+        ),
     ]
     report = store.save_items(article.id, items)
     assert report.added == 3
@@ -203,9 +228,20 @@ def test_kind_and_status_come_back_from_the_store_as_enums(store: Store):
     store.save_items(
         article.id,
         [
-            Item(key="mc", kind="multiple_choice", prompt="Who signed the partnership with Mali?", answer="Russia",
-                 answer_start=0, answer_end=6, rule="svo/multiple_choice", distractors=("Chad", "Niger", "Ghana"),
-                 sentence=sentence, sentence_start=0, score=0.5, reasons=()),
+            Item(
+                key="mc",
+                kind="multiple_choice",
+                prompt="Who signed the partnership with Mali?",
+                answer="Russia",
+                answer_start=0,
+                answer_end=6,
+                rule="svo/multiple_choice",
+                distractors=("Chad", "Niger", "Ghana"),
+                sentence=sentence,
+                sentence_start=0,
+                score=0.5,
+                reasons=(),
+            ),
         ],
     )
     (saved,) = store.items(article.id)
@@ -264,7 +300,9 @@ def test_a_missing_privilege_is_a_permission_denied_error():
     class InsufficientPrivilege(Exception):
         sqlstate = "42501"
 
-    error = store_error(resolve_url("postgresql://class:pw@db/quizgen"), InsufficientPrivilege("permission denied for table item\n"))
+    error = store_error(
+        resolve_url("postgresql://class:pw@db/quizgen"), InsufficientPrivilege("permission denied for table item\n")
+    )
     assert isinstance(error, PermissionDenied) and isinstance(error, StoreError)
     assert str(error) == (
         "permission denied for table item: this database login may not do that; a student's login can quiz and "

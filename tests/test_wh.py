@@ -13,27 +13,67 @@ from quizgen.questions.wh import wh_question
     ("context", "answer", "question"),
     [
         # A verb-phrase answer asks what the subject did, or what happened to it.
-        ("Luther lectured on the Psalms from 1510 to 1520.", "lectured on the Psalms", "What did Luther do from 1510 to 1520?"),
-        ("In December 1966, the AS-205 mission was canceled.", "canceled", "What happened to the AS-205 mission in December 1966?"),
+        (
+            "Luther lectured on the Psalms from 1510 to 1520.",
+            "lectured on the Psalms",
+            "What did Luther do from 1510 to 1520?",
+        ),
+        (
+            "In December 1966, the AS-205 mission was canceled.",
+            "canceled",
+            "What happened to the AS-205 mission in December 1966?",
+        ),
         ("The IPCC does not carry out research.", "does not carry out research", "What does the IPCC not do?"),
         # An example asks for its kind; a naming "of" for the thing named.
-        ("High cost medications are used for chronic disease states such as cancer.", "cancer",
-         "What disease states are high cost medications used for?"),
-        ("There are several museums and galleries in Newcastle, including the Centre for Life.", "the Centre for Life",
-         "What museums are there in Newcastle?"),
-        ("The city of Beijing was rebuilt with new palace grounds.", "Beijing", "What city was rebuilt with new palace grounds?"),
+        (
+            "High cost medications are used for chronic disease states such as cancer.",
+            "cancer",
+            "What disease states are high cost medications used for?",
+        ),
+        (
+            "There are several museums and galleries in Newcastle, including the Centre for Life.",
+            "the Centre for Life",
+            "What museums are there in Newcastle?",
+        ),
+        (
+            "The city of Beijing was rebuilt with new palace grounds.",
+            "Beijing",
+            "What city was rebuilt with new palace grounds?",
+        ),
         # A known country or capital says which it is.
-        ("Kim Yong Chol departed Beijing on Tuesday for New York.", "Beijing", "What city did Kim Yong Chol depart on Tuesday for New York?"),
+        (
+            "Kim Yong Chol departed Beijing on Tuesday for New York.",
+            "Beijing",
+            "What city did Kim Yong Chol depart on Tuesday for New York?",
+        ),
         # A counted number asks how many, a named modifier for its noun.
-        ("The BBC drama department produced the programme for 26 seasons.", "26",
-         "How many seasons did the BBC drama department produce the programme for?"),
-        ("The team practiced at the San Jose State practice facility.", "San Jose State", "What practice facility did the team practice at?"),
+        (
+            "The BBC drama department produced the programme for 26 seasons.",
+            "26",
+            "How many seasons did the BBC drama department produce the programme for?",
+        ),
+        (
+            "The team practiced at the San Jose State practice facility.",
+            "San Jose State",
+            "What practice facility did the team practice at?",
+        ),
         # An aside set off after the clause goes; a title goes with the name it introduces.
-        ("The Broncos won the game on Sunday, despite a late injury to their quarterback.", "Sunday", "When did the Broncos win the game?"),
-        ("President Donald Trump blamed former president Barack Obama on Tuesday.", "Barack Obama",
-         "Who did President Donald Trump blame on Tuesday?"),
+        (
+            "The Broncos won the game on Sunday, despite a late injury to their quarterback.",
+            "Sunday",
+            "When did the Broncos win the game?",
+        ),
+        (
+            "President Donald Trump blamed former president Barack Obama on Tuesday.",
+            "Barack Obama",
+            "Who did President Donald Trump blame on Tuesday?",
+        ),
         # "their" is the protests' own, not Iran's; an ordinary first word is lowercased when it moves.
-        ("Protests in Iran reached their sixth day on Tuesday.", "Tuesday", "When did protests in Iran reach their sixth day?"),
+        (
+            "Protests in Iran reached their sixth day on Tuesday.",
+            "Tuesday",
+            "When did protests in Iran reach their sixth day?",
+        ),
     ],
 )
 def test_question_for(context: str, answer: str, question: str):
@@ -69,7 +109,7 @@ def test_refused_questions_exist_without_strictness():
 def test_a_dateline_is_not_part_of_the_first_sentence():
     text = "WHITE HOUSE — U.S. Secretary of State Mike Pompeo will meet a North Korean general in New York."
     sentences = [s.text for s in next(analyze([text])).sents]
-    assert sentences == ["WHITE HOUSE —", text[len("WHITE HOUSE — "):]]
+    assert sentences == ["WHITE HOUSE —", text[len("WHITE HOUSE — ") :]]
     assert not any("WHITE HOUSE" in item.prompt for item in quizgen.generate(text))
 
 

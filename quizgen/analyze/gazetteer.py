@@ -15,13 +15,32 @@ from functools import cache
 
 # Place names that are far more often something else in running English text:
 # first names ("Chad Johnson", "Victoria Beckham") and surnames ("Michael Jordan").
-AMBIGUOUS = frozenset({"Chad", "Jordan", "Victoria", "Kingston", "Hamilton", "Stanley", "Charlotte", "Georgetown", "Nicosia"})
+AMBIGUOUS = frozenset(
+    {"Chad", "Jordan", "Victoria", "Kingston", "Hamilton", "Stanley", "Charlotte", "Georgetown", "Nicosia"}
+)
 _CODE = re.compile(r"[A-Z]{2,3}")
 # Regions that news names often and that no country record carries.
 REGIONS = (
-    "Sahel", "Sahara", "Sahara Desert", "Maghreb", "Horn of Africa", "Middle East", "Balkans",
-    "Caucasus", "Scandinavia", "Latin America", "Central Asia", "Arctic", "Antarctica", "Levant",
-    "Persian Gulf", "Gulf of Guinea", "Lake Chad", "Great Lakes", "Indo-Pacific", "Korean Peninsula",
+    "Sahel",
+    "Sahara",
+    "Sahara Desert",
+    "Maghreb",
+    "Horn of Africa",
+    "Middle East",
+    "Balkans",
+    "Caucasus",
+    "Scandinavia",
+    "Latin America",
+    "Central Asia",
+    "Arctic",
+    "Antarctica",
+    "Levant",
+    "Persian Gulf",
+    "Gulf of Guinea",
+    "Lake Chad",
+    "Great Lakes",
+    "Indo-Pacific",
+    "Korean Peninsula",
 )
 # Country codes that English text uses as names ("US", "UK"); the rest ("ML"
 # for Mali) are codes no reader would write.
@@ -53,7 +72,20 @@ def places() -> dict[str, tuple[str, str]]:
         info = country.info()
         add("GPE", "country", info.get("name"))
         for alias in info.get("altSpellings") or ():
-            if not alias.startswith(("Republic", "Kingdom", "State of", "Federal", "People", "Democratic", "Commonwealth", "Principality", "Sultanate", "Grand Duchy")):
+            if not alias.startswith(
+                (
+                    "Republic",
+                    "Kingdom",
+                    "State of",
+                    "Federal",
+                    "People",
+                    "Democratic",
+                    "Commonwealth",
+                    "Principality",
+                    "Sultanate",
+                    "Grand Duchy",
+                )
+            ):
                 add("GPE", "country", alias)
         add("GPE", "city", info.get("capital"))
         add("NORP", "people", info.get("demonym"))
@@ -76,7 +108,7 @@ def place_patterns() -> tuple[tuple[str, str], ...]:
 
 
 def place_kind(name: str) -> str | None:
-    """"country", "city", "people" or "region" for a known place name ("the" aside), else None."""
+    """ "country", "city", "people" or "region" for a known place name ("the" aside), else None."""
     name = " ".join(name.split())
     if name[:4].lower() == "the ":
         name = name[4:]
@@ -122,7 +154,8 @@ def countries() -> dict[str, Country]:
         if not code or not isinstance(name, str):
             continue
         spellings = [
-            s for s in info.get("altSpellings") or ()
+            s
+            for s in info.get("altSpellings") or ()
             if isinstance(s, str) and s.isascii() and (not _CODE.fullmatch(s) or s in COMMON_CODES)
         ]
         dotted = [".".join(s) + "." for s in spellings if re.fullmatch(r"[A-Z]{2}", s)]

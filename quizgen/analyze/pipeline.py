@@ -114,8 +114,11 @@ def fix_entities(doc: Doc) -> Doc:
             and following.label_ in ("GPE", "LOC", "NORP")
         ):
             end = following.end
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and (
-                position + 2 >= len(ents) or end < ents[position + 2].start
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and (position + 2 >= len(ents) or end < ents[position + 2].start)
             ):
                 end += 1
             merged.append(Span(doc, ent.start, end, label=ent.label_))

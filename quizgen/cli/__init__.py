@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from quizgen import __version__
 from quizgen.cli import add as add_cmd
-from quizgen.cli import articles, db, info, items
+from quizgen.cli import articles, db, info, items, lms, printing
 from quizgen.cli import export as export_cmd
-from quizgen.cli import lms, printing
 from quizgen.cli import generate as generate_cmd
 from quizgen.cli import quiz as quiz_cmd
 from quizgen.cli import stats as stats_cmd
@@ -44,7 +43,7 @@ def _version(value: bool) -> None:
 def _options(
     ctx: typer.Context,
     db_url: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--db",
             envvar="QUIZGEN_DB",
@@ -55,7 +54,7 @@ def _options(
         ),
     ] = None,
     model: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--model",
             envvar="QUIZGEN_MODEL",
@@ -65,14 +64,10 @@ def _options(
             show_envvar=True,
         ),
     ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show the full traceback of an error.")
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")] = False,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """Turn articles into quiz items, and study, print or export them.
@@ -136,8 +131,7 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         _fail(
-            f"unexpected {type(exc).__name__}: {_first_line(exc)}; "
-            "run again with --debug for the traceback",
+            f"unexpected {type(exc).__name__}: {_first_line(exc)}; run again with --debug for the traceback",
             1,
         )
     sys.exit(result if isinstance(result, int) else 0)

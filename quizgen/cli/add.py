@@ -20,8 +20,7 @@ def add(
         list[str],
         typer.Argument(
             metavar="PATH...",
-            help="Article files (.txt, .md, .html), directories (searched recursively), "
-            "or - for standard input.",
+            help="Article files (.txt, .md, .html), directories (searched recursively), or - for standard input.",
             show_default=False,
         ),
     ],
@@ -68,7 +67,5 @@ def add(
                     f"{verb:<7} {escape(outcome.source)} -> article {outcome.article_id}: "
                     f"{escape(outcome.title or '')} ({outcome.words} word{'' if outcome.words == 1 else 's'})"
                 )
-    out.print(
-        f"{counts['added']} added, {counts['exists']} already stored, {counts['failed']} failed"
-    )
+    out.print(f"{counts['added']} added, {counts['exists']} already stored, {counts['failed']} failed")
     return 1 if counts["failed"] else 0

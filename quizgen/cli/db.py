@@ -54,10 +54,14 @@ def status(
     finally:
         engine.dispose()
     verdict = (
-        "up to date" if state.up_to_date
-        else "new (created on first use)" if state.current is None and state.empty
-        else "not a quizgen database" if state.current is None
-        else "newer than this quizgen" if not state.known
+        "up to date"
+        if state.up_to_date
+        else "new (created on first use)"
+        if state.current is None and state.empty
+        else "not a quizgen database"
+        if state.current is None
+        else "newer than this quizgen"
+        if not state.known
         else "needs: quizgen db upgrade"
     )
     if json:

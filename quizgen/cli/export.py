@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Annotated, Optional
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -25,16 +25,15 @@ app = typer.Typer(
 )
 
 ArticleIds = Annotated[
-    Optional[list[int]],
+    list[int] | None,
     typer.Argument(metavar="[ARTICLE]...", help="Article ids (default: every stored article).", show_default=False),
 ]
-Deck = Annotated[
-    str, typer.Option("--deck", metavar="NAME", help="Parent deck; each article gets a subdeck in it.")
-]
+Deck = Annotated[str, typer.Option("--deck", metavar="NAME", help="Parent deck; each article gets a subdeck in it.")]
 
 # The files of the text exports when --out is not given.
 CSV_OUT = "quizgen.txt"
 QUIZLET_OUT = "quizlet.txt"
+
 
 def _out(help: str) -> object:
     return typer.Option("--out", "-o", metavar="FILE", help=help)
@@ -128,9 +127,11 @@ def _source_date_epoch() -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromtimestamp(int(value), timezone.utc)
+        return datetime.fromtimestamp(int(value), UTC)
     except (ValueError, OverflowError, OSError):
-        raise UsageError(f"SOURCE_DATE_EPOCH={value!r} is not a time; give seconds since 1970, such as 1727049600") from None
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={value!r} is not a time; give seconds since 1970, such as 1727049600"
+        ) from None
 
 
 def _report(selection: Selection, out_path: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -15,11 +15,11 @@ from quizgen.cli.render import out, progress, warn
 def generate(
     ctx: typer.Context,
     article_ids: Annotated[
-        Optional[list[int]],
+        list[int] | None,
         typer.Argument(metavar="[ARTICLE]...", help="Article ids (default: every stored article).", show_default=False),
     ] = None,
     limit: Annotated[
-        Optional[int],
+        int | None,
         typer.Option("--limit", "-n", min=1, help="Items per article (default: one per 40 words, at least 3)."),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for the analysis.")] = 1,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -20,7 +20,7 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a tabl
 @app.command("list")
 def list_items(
     ctx: typer.Context,
-    article: Annotated[Optional[int], typer.Option("--article", "-a", help="Only this article's items.")] = None,
+    article: Annotated[int | None, typer.Option("--article", "-a", help="Only this article's items.")] = None,
     json: Json = False,
 ) -> None:
     """List items, best first within each article.
@@ -126,8 +126,8 @@ def _set_status(ctx: typer.Context, item_ids: list[int], status: str) -> None:
 def edit(
     ctx: typer.Context,
     item_id: Annotated[int, typer.Argument(metavar="ID", help="Item id, from: quizgen items list")],
-    prompt: Annotated[Optional[str], typer.Option("--question", "-q", help="New question text.")] = None,
-    answer: Annotated[Optional[str], typer.Option("--answer", "-a", help="New answer.")] = None,
+    prompt: Annotated[str | None, typer.Option("--question", "-q", help="New question text.")] = None,
+    answer: Annotated[str | None, typer.Option("--answer", "-a", help="New answer.")] = None,
 ) -> None:
     """Change an item's question or answer (asked for when not given); it is then kept as edited.
 
@@ -151,7 +151,7 @@ def edit(
 @app.command("review")
 def review(
     ctx: typer.Context,
-    article: Annotated[Optional[int], typer.Option("--article", "-a", help="Only this article's items.")] = None,
+    article: Annotated[int | None, typer.Option("--article", "-a", help="Only this article's items.")] = None,
     everything: Annotated[bool, typer.Option("--all", help="Also items already approved, edited or rejected.")] = False,
 ) -> None:
     """Go through draft items one by one: keep (approve), reject, edit or skip each, with its source.
@@ -197,7 +197,9 @@ def review(
             elif choice == "e":
                 prompt = read(f"question [{row.prompt}]: ")
                 answer = read(f"answer [{row.answer}]: ")
-                store.edit_item(row.id, prompt=(prompt or "").strip() or row.prompt, answer=(answer or "").strip() or row.answer)
+                store.edit_item(
+                    row.id, prompt=(prompt or "").strip() or row.prompt, answer=(answer or "").strip() or row.answer
+                )
                 counts["edited"] += 1
             else:
                 counts["skipped"] += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -11,7 +11,7 @@ from quizgen.cli.context import open_store
 from quizgen.cli.render import out
 
 ArticleIds = Annotated[
-    Optional[list[int]],
+    list[int] | None,
     typer.Argument(metavar="[ARTICLE]...", help="Article ids (default: every stored article).", show_default=False),
 ]
 Seed = Annotated[int, typer.Option("--seed", help="Order of multiple-choice options.")]
@@ -25,7 +25,9 @@ KAHOOT_OUT = "quizgen-kahoot.xlsx"
 
 
 def _out(default: str) -> object:
-    return typer.Option("--out", "-o", metavar="FILE", help=f"File to write (default: {default}; - for standard output).")
+    return typer.Option(
+        "--out", "-o", metavar="FILE", help=f"File to write (default: {default}; - for standard output)."
+    )
 
 
 def _items(ctx: typer.Context, article_ids):
@@ -61,7 +63,8 @@ def moodle(
 
     selection, titles = _items(ctx, article_ids)
     write_output(
-        out_path, moodle_xml(selection.items, category=category, titles=titles, seed=seed),
+        out_path,
+        moodle_xml(selection.items, category=category, titles=titles, seed=seed),
         default_name=MOODLE_OUT,
     )
     _written(selection, out_path)
@@ -85,7 +88,8 @@ def gift(
 
     selection, titles = _items(ctx, article_ids)
     write_output(
-        out_path, gift_text(selection.items, category=category, titles=titles, seed=seed).encode("utf-8"),
+        out_path,
+        gift_text(selection.items, category=category, titles=titles, seed=seed).encode("utf-8"),
         default_name=GIFT_OUT,
     )
     _written(selection, out_path)
@@ -116,7 +120,9 @@ def kahoot(
     ctx: typer.Context,
     article_ids: ArticleIds = None,
     out_path: Annotated[str, _out(KAHOOT_OUT)] = KAHOOT_OUT,
-    time_limit: Annotated[int, typer.Option("--time-limit", help="Seconds per question (5, 10, 20, 30, 60, 90, 120 or 240).")] = 20,
+    time_limit: Annotated[
+        int, typer.Option("--time-limit", help="Seconds per question (5, 10, 20, 30, 60, 90, 120 or 240).")
+    ] = 20,
     seed: Seed = 0,
 ) -> None:
     """Write Kahoot's quiz spreadsheet (.xlsx): multiple-choice and true/false items within its

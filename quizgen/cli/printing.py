@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,12 +13,14 @@ from quizgen.cli.render import out
 def print_sheet(
     ctx: typer.Context,
     article_ids: Annotated[
-        Optional[list[int]],
+        list[int] | None,
         typer.Argument(metavar="[ARTICLE]...", help="Article ids (default: every stored article).", show_default=False),
     ] = None,
     versions: Annotated[int, typer.Option("--versions", "-v", min=1, max=26, help="Shuffled versions: A, B, ...")] = 1,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the shuffles; the same seed prints the same versions.")] = 0,
-    title: Annotated[Optional[str], typer.Option("--title", help="Title on every page (default: the article's).")] = None,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed of the shuffles; the same seed prints the same versions.")
+    ] = 0,
+    title: Annotated[str | None, typer.Option("--title", help="Title on every page (default: the article's).")] = None,
     points: Annotated[int, typer.Option("--points", min=0, help="Points per question (0: no points shown).")] = 1,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="pdf, typ (Typst source and its data), docx or md.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -14,33 +14,45 @@ from quizgen.errors import UsageError
 def quiz(
     ctx: typer.Context,
     article: Annotated[
-        Optional[list[int]], typer.Option("--article", "-a", help="Only this article's items (repeatable).")
+        list[int] | None, typer.Option("--article", "-a", help="Only this article's items (repeatable).")
     ] = None,
     tag: Annotated[
-        Optional[list[str]],
-        typer.Option("--tag", "-t", help="Only items of this kind (wh, cloze, multiple_choice, true_false, "
-                     "matching) or answer type (person, gpe, org, date, ...); repeatable."),
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Only items of this kind (wh, cloze, multiple_choice, true_false, "
+            "matching) or answer type (person, gpe, org, date, ...); repeatable.",
+        ),
     ] = None,
-    deck: Annotated[
-        Optional[str], typer.Option("--deck", help="Only articles whose title contains this text.")
-    ] = None,
+    deck: Annotated[str | None, typer.Option("--deck", help="Only articles whose title contains this text.")] = None,
     mode: Annotated[
-        str, typer.Option("--mode", "-m", help="review: due items, rescheduled; practice: any items; test: a scored sample.")
+        str,
+        typer.Option(
+            "--mode", "-m", help="review: due items, rescheduled; practice: any items; test: a scored sample."
+        ),
     ] = "review",
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many questions, one per fact.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="At most this many questions, one per fact.")
+    ] = None,
     new: Annotated[int, typer.Option("--new", min=0, help="New items per day, in review.")] = 20,
     learner: Annotated[
-        Optional[str],
-        typer.Option("--learner", "-l", envvar="QUIZGEN_LEARNER", show_envvar=True,
-                     help="Who is studying (default: your user name)."),
+        str | None,
+        typer.Option(
+            "--learner",
+            "-l",
+            envvar="QUIZGEN_LEARNER",
+            show_envvar=True,
+            help="Who is studying (default: your user name).",
+        ),
     ] = None,
     retention: Annotated[
         float, typer.Option("--retention", min=0.7, max=0.99, help="Desired retention for FSRS, in review.")
     ] = 0.9,
     time_limit: Annotated[
-        Optional[float], typer.Option("--time-limit", min=1, metavar="MINUTES", help="Stop a test after this long.")
+        float | None, typer.Option("--time-limit", min=1, metavar="MINUTES", help="Stop a test after this long.")
     ] = None,
-    seed: Annotated[Optional[int], typer.Option("--seed", help="Order of practice and test items.")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Order of practice and test items.")] = None,
 ) -> None:
     """Take a quiz in the terminal: answer, see what was right and where it came from.
 
@@ -78,8 +90,14 @@ def quiz(
             store,
             store.learner(learner_name(learner)),
             StudyFilter(article_ids=article_ids, kinds=kinds, labels=labels),
-            Settings(mode=mode, limit=limit, new_per_day=new, retention=retention,
-                     time_limit=time_limit * 60 if time_limit else None, seed=seed),
+            Settings(
+                mode=mode,
+                limit=limit,
+                new_per_day=new,
+                retention=retention,
+                time_limit=time_limit * 60 if time_limit else None,
+                seed=seed,
+            ),
         )
         if not session.queue:
             out.print(_nothing_to_do(mode))

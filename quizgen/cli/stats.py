@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -24,8 +24,10 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def stats(
     ctx: typer.Context,
     learner: Annotated[
-        Optional[str],
-        typer.Option("--learner", "-l", metavar="NAME", help="Whose stats (default: $QUIZGEN_LEARNER, else your user name)."),
+        str | None,
+        typer.Option(
+            "--learner", "-l", metavar="NAME", help="Whose stats (default: $QUIZGEN_LEARNER, else your user name)."
+        ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print JSON (dates as ISO strings).")] = False,
 ) -> None:

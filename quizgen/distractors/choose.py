@@ -25,9 +25,13 @@ from quizgen.normalize import contains, normalize, overlaps
 from quizgen.wording import ARTICLES
 
 DEFAULT_COUNT = 3
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+)
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
 @dataclass(frozen=True)
 class Distractor:
     text: str
@@ -143,7 +147,9 @@ def _joined(model: str, names: Sequence[str]) -> str:
     """``names`` as a list written the way ``model`` is ("A, B, and C" or "A, B and C")."""
     if len(names) == 1:
         return names[0]
-    last = ", and " if ", and " in model else (", or " if ", or " in model else (" or " if " or " in model else " and "))
+    last = (
+        ", and " if ", and " in model else (", or " if ", or " in model else (" or " if " or " in model else " and "))
+    )
     return ", ".join(names[:-1]) + last + names[-1]
 
 
@@ -241,7 +247,13 @@ def _article_words(doc: Doc, answer: Token) -> list[str]:
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     for token in doc:
-        if token.tag_ != answer.tag_ or not token.is_alpha or token.is_stop or token.ent_type_ or token.lemma_ == answer.lemma_:
+        if (
+            token.tag_ != answer.tag_
+            or not token.is_alpha
+            or token.is_stop
+            or token.ent_type_
+            or token.lemma_ == answer.lemma_
+        ):
             continue
         text = token.text if token.tag_ in ("NNP", "NNPS") else token.lower_
         counts[text] = counts.get(text, 0) + 1
@@ -297,8 +309,13 @@ def _expansion_variants(expansion: str, acronym: str, doc: Doc | None, rng: rand
     pool = list(NAME_WORDS)
     if doc is not None:
         pool = [
-            t.text for t in doc
-            if t.is_alpha and t.is_title and not t.is_stop and not t.is_sent_start and t.ent_type_ not in ("PERSON", "DATE")
+            t.text
+            for t in doc
+            if t.is_alpha
+            and t.is_title
+            and not t.is_stop
+            and not t.is_sent_start
+            and t.ent_type_ not in ("PERSON", "DATE")
         ] + pool
     pool = list(dict.fromkeys(pool))
     variants: list[str] = []
@@ -313,7 +330,7 @@ def _expansion_variants(expansion: str, acronym: str, doc: Doc | None, rng: rand
 
 
 def _place(name: str) -> str | None:
-    """"country" or "city" (a capital) for a name the gazetteer knows, else None."""
+    """ "country" or "city" (a capital) for a name the gazetteer knows, else None."""
     from quizgen.analyze import gazetteer
 
     if gazetteer.country_named(name) is not None:

@@ -67,7 +67,9 @@ _PERIOD = r"(?:early|mid|late)(?:-|\s+)"
 
 DAY_DATES = (
     re.compile(rf"(?:{_WEEKDAY}{_THEN})?{_MONTH}\s+{_DAY}(?:{_THEN}{_YEAR})?", re.I),  # Monday, Sept. 23, 2024
-    re.compile(rf"(?:{_WEEKDAY}{_THEN})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:{_THEN}{_YEAR})?", re.I),  # 23 September
+    re.compile(
+        rf"(?:{_WEEKDAY}{_THEN})?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:{_THEN}{_YEAR})?", re.I
+    ),  # 23 September
     re.compile(r"(?P<year>[0-9]{4})-(?P<numeric_month>[0-9]{2})-(?P<day>[0-9]{2})"),  # 2024-09-23
 )
 MONTH_DATE = re.compile(rf"(?:{_PERIOD})?{_MONTH}(?:{_THEN}{_YEAR})?", re.I)  # mid-October, September 2024

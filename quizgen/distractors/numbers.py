@@ -49,7 +49,9 @@ ATTACHED_UNITS = frozenset(
 NOT_A_UNIT = (
     frozenset(ONES + TENS)
     | (frozenset(MULTIPLIERS) - ATTACHED_UNITS)
-    | frozenset("half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths tenth tenths".split())
+    | frozenset(
+        "half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths tenth tenths".split()
+    )
     # Less "may", which after a number can be the verb: "2,000 may attend".
     | (frozenset(name.lower() for table in (MONTHS, AP_MONTHS, SHORT_MONTHS) for name in table) - {"may"})
 )
@@ -57,14 +59,10 @@ PERCENT_UNITS = ("%", "percent", "per cent", "pct", "percentage point")
 
 # Multipliers for a round answer ("1,000", "4 million", "250"): options that
 # differ clearly and stay round.
-ROUND_FACTORS = tuple(
-    Decimal(f) for f in "0.2 0.25 0.3 0.4 0.5 0.6 0.7 0.75 0.8 1.25 1.5 2 2.5 3 4 5 10".split()
-)
+ROUND_FACTORS = tuple(Decimal(f) for f in "0.2 0.25 0.3 0.4 0.5 0.6 0.7 0.75 0.8 1.25 1.5 2 2.5 3 4 5 10".split())
 # Multipliers for a precise answer ("1,345,596", "39", "2.5"): near it, each
 # nudged by up to 3% so that no option is an obvious multiple of the answer.
-PRECISE_FACTORS = tuple(
-    Decimal(f) for f in "0.5 0.6 0.7 0.75 0.8 0.85 0.9 1.1 1.15 1.2 1.25 1.3 1.4 1.5 2".split()
-)
+PRECISE_FACTORS = tuple(Decimal(f) for f in "0.5 0.6 0.7 0.75 0.8 0.85 0.9 1.1 1.15 1.2 1.25 1.3 1.4 1.5 2".split())
 # Percentage points, for percentages close to 100 that cannot be multiplied up.
 POINTS = tuple(Decimal(p) for p in (-20, -10, -5, -3, -2, 2, 3, 5, 10, 20))
 SMALL = 20  # an integer count below this gets neighbours: "three" -> "two", "five"
@@ -243,8 +241,10 @@ def _options(quantity: Quantity, rng: random.Random) -> set[Decimal]:
     n, step = quantity.number, quantity.step
     if n == 0:
         found = [step * k for k in (1, 2, 3, 5, 10)]
-    elif quantity.decimals == 0 and n < SMALL and (
-        quantity.words or not (quantity.scale or quantity.currency or quantity.percent)
+    elif (
+        quantity.decimals == 0
+        and n < SMALL
+        and (quantity.words or not (quantity.scale or quantity.currency or quantity.percent))
     ):
         found = [n + k for k in range(-3, 6)]
     else:

@@ -18,14 +18,15 @@ if TYPE_CHECKING:
 
 def quizlet_text(selection: Selection) -> str:
     """Term<TAB>definition lines of the selected items."""
-    cards = dict.fromkeys((_plain(term), _plain(definition)) for item in selection.items for term, definition in _cards(item))
+    cards = dict.fromkeys(
+        (_plain(term), _plain(definition)) for item in selection.items for term, definition in _cards(item)
+    )
     return "".join(f"{term}\t{definition}\n" for term, definition in cards if term and definition)
 
 
 def _cards(item: ItemRecord) -> Iterator[tuple[str, str]]:
     if item.kind == "matching":
-        for left, right in item.pairs:
-            yield left, right
+        yield from item.pairs
     else:
         yield item.prompt, item.answer
 

@@ -20,8 +20,27 @@ from quizgen.normalize import normalize
 from quizgen.wording import ARTICLES
 
 SAY_VERBS = frozenset(
-    {"say", "emphasize", "emphasise", "state", "tell", "announce", "add", "note", "warn", "stress",
-     "claim", "explain", "argue", "insist", "declare", "confirm", "describe", "call", "report"}
+    {
+        "say",
+        "emphasize",
+        "emphasise",
+        "state",
+        "tell",
+        "announce",
+        "add",
+        "note",
+        "warn",
+        "stress",
+        "claim",
+        "explain",
+        "argue",
+        "insist",
+        "declare",
+        "confirm",
+        "describe",
+        "call",
+        "report",
+    }
 )
 LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "inside", "within", "to", "from"})
 MEMBERSHIP = frozenset({"including", "include", "includes"})
@@ -135,7 +154,19 @@ def _concepts(sentence: Span) -> Found:
         span = _trimmed(chunk)
         if span.start < chunk.start or sum(1 for t in span if t.is_alpha and not t.is_stop) < 2:
             continue
-        if span[0].lower_ in ("this", "that", "these", "those", "such", "other", "another", "each", "every", "some", "any"):
+        if span[0].lower_ in (
+            "this",
+            "that",
+            "these",
+            "those",
+            "such",
+            "other",
+            "another",
+            "each",
+            "every",
+            "some",
+            "any",
+        ):
             continue
         yield span, ""
 
@@ -184,7 +215,7 @@ def _trimmed_role(span: Span) -> str:
     text = " ".join(t.text_with_ws.strip() for t in words)
     text = re.sub(r" (?=['’]s\b)", "", text)
     if words and words[0].lower_ in ARTICLES:
-        text = "the" + text[len(words[0].text):]
+        text = "the" + text[len(words[0].text) :]
     elif words and words[0].pos_ not in ("PROPN",) and words[0].tag_ != "POS" and not words[0].text[:1].isupper():
         text = "the " + text
     return text
@@ -259,14 +290,28 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("appositive", 0, _appositives, question="Who is {detail}?", detail_pairs=True),
     # "the Alliance of Sahel States (AES)"
     Pattern(
-        "acronym", 1, _acronyms,
-        question="What does {detail} stand for?", also_accepted="the {answer}",
-        detail_names_answer=True, detail_pairs=True,
+        "acronym",
+        1,
+        _acronyms,
+        question="What does {detail} stand for?",
+        also_accepted="the {answer}",
+        detail_names_answer=True,
+        detail_pairs=True,
     ),  # fmt: skip
     Pattern(
-        "date", 2, _dates,
-        openings=("when", "in what year", "what year did", "what year was", "what year were", "on what date",
-                  "what date did", "what date was"),
+        "date",
+        2,
+        _dates,
+        openings=(
+            "when",
+            "in what year",
+            "what year did",
+            "what year was",
+            "what year were",
+            "on what date",
+            "what date did",
+            "what date was",
+        ),
     ),  # fmt: skip
     Pattern("quantity", 3, _quantities),
     Pattern("said", 4, _speakers),

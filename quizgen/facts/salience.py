@@ -64,7 +64,12 @@ def defined_acronyms(doc: Doc) -> dict[str, str]:
     found = {}
     doc.user_data["quizgen_acronyms"] = found
     for token in doc[1:-1]:
-        if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and token.text.isupper() and 2 <= len(token.text) <= 8:
+        if (
+            token.nbor(-1).text == "("
+            and token.nbor(1).text == ")"
+            and token.text.isupper()
+            and 2 <= len(token.text) <= 8
+        ):
             expansion = expansion_before(doc, token.nbor(-1).i, token.text)
             if expansion is not None:
                 found[token.text] = expansion.text

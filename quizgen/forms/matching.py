@@ -29,7 +29,10 @@ def matching(questions: list[Chosen], article_hash: str) -> Item | None:
         if left is None:
             continue
         right = chosen.question.answer
-        if any(overlaps(right, r) or overlaps(left, l) or overlaps(right, l) for l, r in pairs):
+        if any(
+            overlaps(right, taken_right) or overlaps(left, taken_left) or overlaps(right, taken_left)
+            for taken_left, taken_right in pairs
+        ):
             continue
         pairs.append((left, right))
         used.append(chosen)
@@ -42,7 +45,7 @@ def matching(questions: list[Chosen], article_hash: str) -> Item | None:
         key=item_key(article_hash, "matching", "", 0, ""),
         kind="matching",
         prompt=PROMPT,
-        answer="; ".join(f"{l} - {r}" for l, r in pairs),
+        answer="; ".join(f"{left} - {right}" for left, right in pairs),
         sentence=first.question.sentence,
         sentence_start=first.fact.sentence_start,
         answer_start=None,

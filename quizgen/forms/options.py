@@ -11,7 +11,9 @@ from __future__ import annotations
 import random
 
 
-def shuffled_options(key: str, answer: str, distractors: tuple[str, ...] | list[str], seed: int | str = 0) -> tuple[list[str], int]:
+def shuffled_options(
+    key: str, answer: str, distractors: tuple[str, ...] | list[str], seed: int | str = 0
+) -> tuple[list[str], int]:
     """The options of an item in display order, and the index of the correct one."""
     options = [answer, *distractors]
     rng = random.Random(f"options:{seed}:{key}")

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quizgen.errors import ArticleError, UsageError
-from quizgen.item import content_hash
 from quizgen.ingest.decode import decode_text
+from quizgen.item import content_hash
 
 DEFAULT_MAX_BYTES = 5 * 1000 * 1000
 FORMATS = {
@@ -75,9 +75,7 @@ def format_size(size: int) -> str:
 def format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ArticleError(
-            str(path), f"unsupported file type {suffix!r}; quizgen reads .txt, .md and .html"
-        )
+        raise ArticleError(str(path), f"unsupported file type {suffix!r}; quizgen reads .txt, .md and .html")
     return FORMATS[suffix]
 
 
@@ -91,8 +89,7 @@ def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
         if size > max_bytes:
             raise ArticleError(
                 source,
-                f"{format_size(size)}, over the {format_size(max_bytes)} limit; "
-                "raise it with --max-size",
+                f"{format_size(size)}, over the {format_size(max_bytes)} limit; raise it with --max-size",
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -106,22 +103,16 @@ def read_article(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Art
     return parse_article(data, source=source, format=fmt, fallback_title=_title_from_name(path))
 
 
-def read_stream(
-    stream: BinaryIO | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> ArticleText:
+def read_stream(stream: BinaryIO | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ArticleText:
     """Read one article from a byte stream, standard input by default."""
     stream = stream if stream is not None else sys.stdin.buffer
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ArticleError(
-            STDIN, f"over the {format_size(max_bytes)} limit; raise it with --max-size"
-        )
+        raise ArticleError(STDIN, f"over the {format_size(max_bytes)} limit; raise it with --max-size")
     return parse_article(data, source=STDIN, format=_sniff_format(data))
 
 
-def parse_article(
-    data: bytes, *, source: str, format: str, fallback_title: str | None = None
-) -> ArticleText:
+def parse_article(data: bytes, *, source: str, format: str, fallback_title: str | None = None) -> ArticleText:
     """Turn the bytes of an article in ``format`` (txt, md, html) into an :class:`ArticleText`."""
     if not data.strip():
         raise ArticleError(source, "empty file; an article needs some text")
@@ -140,9 +131,7 @@ def parse_article(
     if not body:
         raise ArticleError(source, "has no article text (only a title or markup)")
     title = " ".join((title or "").split()) or fallback_title or _title_from_text(body)
-    return ArticleText(
-        title=title, text=body, source=source, format=format, warnings=tuple(warnings)
-    )
+    return ArticleText(title=title, text=body, source=source, format=format, warnings=tuple(warnings))
 
 
 def _plain_to_article(text: str) -> tuple[str | None, str]:

@@ -65,8 +65,7 @@ def _decode_8bit(data: bytes, source: str, warnings: list[str]) -> str:
     except UnicodeDecodeError:
         raise ArticleError(
             source,
-            "not UTF-8 or Windows-1252 text; convert it to UTF-8 "
-            "(for example: iconv -f ENCODING -t UTF-8)",
+            "not UTF-8 or Windows-1252 text; convert it to UTF-8 (for example: iconv -f ENCODING -t UTF-8)",
         ) from None
     warnings.append(f"{source}: not valid UTF-8, read as Windows-1252 (Latin-1)")
     return text

@@ -38,13 +38,10 @@ _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _CELLS = frozenset(("td", "th"))
 _CELL_SEPARATOR = "; "
 _VOID = frozenset(
-    "area base basefont bgsound br col embed hr img input keygen link meta param "
-    "source track wbr".split()
+    "area base basefont bgsound br col embed hr img input keygen link meta param source track wbr".split()
 )
 # What may stay inside <head> without implying that the body has begun.
-_HEAD_CONTENT = frozenset(
-    "base basefont bgsound link meta noscript script style template title".split()
-)
+_HEAD_CONTENT = frozenset("base basefont bgsound link meta noscript script style template title".split())
 # Text never counted as an element's own text, even when gathering a title.
 _NOT_TEXT = frozenset(("script", "style", "template", "noscript"))
 # An h1 is looked for outside these before settling for one in a site header:
@@ -131,9 +128,7 @@ class _TreeBuilder(HTMLParser):
         # document, as in a browser; html.parser would emit them as text (and,
         # for a long tail of "<a<a<a", take quadratic time doing so).
         tail = self.rawdata
-        if tail.startswith(("<!", "<?", "</")) or (
-            _TAG_OPEN.match(tail) and ">" not in tail
-        ):
+        if tail.startswith(("<!", "<?", "</")) or (_TAG_OPEN.match(tail) and ">" not in tail):
             self.rawdata = ""
         self.close()
 
@@ -200,9 +195,7 @@ def _holding_text(root: _Element) -> set[int]:
                 found.add(id(element))
         elif element is root or not (element.tag in _DROPPED or element.hidden):
             stack.append((element, True))
-            stack.extend(
-                (child, False) for child in element.children if isinstance(child, _Element)
-            )
+            stack.extend((child, False) for child in element.children if isinstance(child, _Element))
     return found
 
 
@@ -231,9 +224,7 @@ def _is_headline_plus_site(title: str, headline: str) -> bool:
         return False
     before = title[: match.start()].rstrip()
     after = title[match.end() :].lstrip()
-    return (not before or before[-1] in _TITLE_SEPARATORS) and (
-        not after or after[0] in _TITLE_SEPARATORS
-    )
+    return (not before or before[-1] in _TITLE_SEPARATORS) and (not after or after[0] in _TITLE_SEPARATORS)
 
 
 def _without_title(paragraphs: list[tuple[str, bool]], title: str) -> list[tuple[str, bool]]:
@@ -254,9 +245,7 @@ def _elements(root: _Element, skip: frozenset[str]) -> Iterator[_Element]:
         if element is not root and (element.tag in skip or element.hidden):
             continue
         yield element
-        stack.extend(
-            child for child in reversed(element.children) if isinstance(child, _Element)
-        )
+        stack.extend(child for child in reversed(element.children) if isinstance(child, _Element))
 
 
 def _first_text(root: _Element, tag: str, skip: frozenset[str]) -> str | None:
@@ -365,9 +354,7 @@ def _paragraphs(root: _Element) -> list[tuple[str, bool]]:
     return out.done
 
 
-_FALLBACK_DROPPED = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL
-)
+_FALLBACK_DROPPED = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 _FALLBACK_TAG = re.compile(r"<[^>]*>")
 
 

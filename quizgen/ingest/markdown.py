@@ -93,7 +93,6 @@ def markdown_to_article(source: str) -> tuple[str | None, str]:
     return title, "\n".join(text for _, text in blocks if text)
 
 
-
 def _front_matter(lines: list[str]) -> tuple[str | None, list[str]]:
     """The front matter's title and the lines after the front matter."""
     if not lines or lines[0].rstrip() != "---":
@@ -203,13 +202,7 @@ class _BlockReader:
         if self._in_list and self._after_blank and rest.strip() and indent < self._list_indent:
             if not (_BULLET.match(rest.strip()) or _ORDERED.match(rest.strip())):
                 self._in_list = False
-        if (
-            indent >= 4
-            and rest.strip()
-            and not self._in_list
-            and self._paragraph is None
-            and not self._in_table
-        ):
+        if indent >= 4 and rest.strip() and not self._in_list and self._paragraph is None and not self._in_table:
             # Indented code. Right after a line of text, an indented line only
             # continues that paragraph.
             self._after_blank = False
@@ -284,11 +277,7 @@ class _BlockReader:
             self._in_list = False
             return
 
-        if (
-            self._paragraph is not None
-            and self._paragraph_kind == "header"
-            and _TABLE_DELIMITER.match(text)
-        ):
+        if self._paragraph is not None and self._paragraph_kind == "header" and _TABLE_DELIMITER.match(text):
             self.blocks.append(("row", self._paragraph[0]))
             self._paragraph = None
             self._in_table = True
@@ -501,8 +490,10 @@ class _Inline:
         if after < len(self.text) and self.text[after] == "[":
             end = self._brackets.get(after)
             return None if end is None else end + 1
-        if self.refs and close - open_bracket <= _MAX_LABEL and (
-            _label(self.text[open_bracket + 1 : close]) in self.refs
+        if (
+            self.refs
+            and close - open_bracket <= _MAX_LABEL
+            and (_label(self.text[open_bracket + 1 : close]) in self.refs)
         ):
             return after
         return None
@@ -512,11 +503,7 @@ class _Inline:
         close = self._brackets.get(i)
         if close is None:
             return None
-        if (
-            text.startswith("[^", i)
-            and close - i <= _MAX_LABEL
-            and not any(c.isspace() for c in text[i:close])
-        ):
+        if text.startswith("[^", i) and close - i <= _MAX_LABEL and not any(c.isspace() for c in text[i:close]):
             # A footnote mark: a number for the reader, noise for analysis.
             self._plain(plain_start, i)
             return close + 1
@@ -597,11 +584,15 @@ def _emphasis_removed(segments: list[tuple[str, bool]]) -> str:
         if isinstance(item, _Run):
             before = _neighbour(items, index, -1)
             after = _neighbour(items, index, 1)
-            item.can_open = after is not None and not after.isspace() and (
-                before is None or before.isspace() or _is_punctuation(before)
+            item.can_open = (
+                after is not None
+                and not after.isspace()
+                and (before is None or before.isspace() or _is_punctuation(before))
             )
-            item.can_close = before is not None and not before.isspace() and (
-                after is None or after.isspace() or _is_punctuation(after)
+            item.can_close = (
+                before is not None
+                and not before.isspace()
+                and (after is None or after.isspace() or _is_punctuation(after))
             )
 
     openers: list[_Run] = []
@@ -627,10 +618,7 @@ def _emphasis_removed(segments: list[tuple[str, bool]]) -> str:
         if item.can_open:
             openers.append(item)
 
-    return "".join(
-        item if isinstance(item, str) else item.char * (item.length - item.removed)
-        for item in items
-    )
+    return "".join(item if isinstance(item, str) else item.char * (item.length - item.removed) for item in items)
 
 
 def _neighbour(items: list[str | _Run], index: int, step: int) -> str | None:

@@ -37,9 +37,7 @@ def discover(paths: Iterable[str | Path | ArticleError]) -> Iterator[Path | str 
         if path.is_dir():
             found = sorted(_articles_under(path))
             if not found:
-                yield ArticleError(
-                    str(path), "no .txt, .md or .html articles in this directory"
-                )
+                yield ArticleError(str(path), "no .txt, .md or .html articles in this directory")
             yield from found
         elif path.exists() or path.is_symlink():
             yield path
@@ -53,12 +51,7 @@ def _articles_under(folder: Path) -> Iterator[Path]:
         for name in files:
             path = Path(root, name)
             suffix = path.suffix.lower()
-            if (
-                not name.startswith(".")
-                and suffix in FORMATS
-                and suffix
-                and path.stem.lower() not in _NOT_ARTICLES
-            ):
+            if not name.startswith(".") and suffix in FORMATS and suffix and path.stem.lower() not in _NOT_ARTICLES:
                 yield path
 
 

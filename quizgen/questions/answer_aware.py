@@ -58,7 +58,9 @@ def _sentence_of(doc: Doc, span: Span) -> Span:
 
 
 # Branches a last-resort question can lose, longest first, to stay short.
-_BRANCHES = frozenset({"prep", "advcl", "relcl", "acl", "conj", "cc", "appos", "ccomp", "npadvmod", "advmod", "parataxis", "punct"})
+_BRANCHES = frozenset(
+    {"prep", "advcl", "relcl", "acl", "conj", "cc", "appos", "ccomp", "npadvmod", "advmod", "parataxis", "punct"}
+)
 IN_PLACE_WORDS = 12
 
 

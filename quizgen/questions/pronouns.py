@@ -41,8 +41,7 @@ def antecedent(pronoun: Token) -> Span | None:
     if start > 0:
         start = pronoun.doc[start - 1].sent.start
     candidates = [
-        ent for ent in pronoun.doc.ents
-        if start <= ent.start and ent.end <= pronoun.i and ent.label_ in labels
+        ent for ent in pronoun.doc.ents if start <= ent.start and ent.end <= pronoun.i and ent.label_ in labels
     ]
     if lower in PLURAL and candidates and candidates[-1].label_ == "PERSON":
         return None

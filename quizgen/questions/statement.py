@@ -65,7 +65,7 @@ def statement(answer: Span) -> Statement | None:
     text = text.rstrip(" ,;:-–—\n\r\t.")
     if start < 0 or end < 0 or end > len(text) or len(text.split()) > MAX_STATEMENT_WORDS or len(text.split()) < 4:
         return None
-    if sum(text.count(q) for q in '"“”') % 2 or text[-1] in '"”’\'':
+    if sum(text.count(q) for q in '"“”') % 2 or text[-1] in "\"”’'":
         return None  # a quotation cut in two
     if start == 0:
         text = text[0].upper() + text[1:]

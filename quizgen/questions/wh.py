@@ -49,9 +49,7 @@ class WhPhrase:
     drop_preposition: bool
 
 
-def wh_question(
-    sentence: Span, answer: Span, max_words: int | None = None, *, strict: bool = False
-) -> str | None:
+def wh_question(sentence: Span, answer: Span, max_words: int | None = None, *, strict: bool = False) -> str | None:
     """The question whose answer is ``answer``, from ``sentence``, or None.
 
     Optional parts of the clause are dropped, longest first, until the
@@ -132,7 +130,6 @@ def _lost_content(verb: Token, clause: list[Token]) -> bool:
     return not has_object and any(
         c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.left_edge.lower_ == "to") for c in dropped
     )
-
 
 
 def coordinated(answer: Span, answer_ids: set[int] | None = None) -> bool:
@@ -238,7 +235,9 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
 COMPRESSED_WORDS = 14
 # Verb dependents that a question can lose when it is too long: they add
 # circumstances, not what the clause is about.
-OPTIONAL_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"})
+OPTIONAL_AFTER_VERB = frozenset(
+    {"prep", "advcl", "npadvmod", "advmod", "conj", "cc", "dep", "parataxis", "xcomp", "ccomp", "agent"}
+)
 
 
 DISTANCE_OFFSET = 3
@@ -260,12 +259,17 @@ def _compress(
     kept = list(clause)
     kept_ids = {t.i for t in clause}
     candidates = [
-        c for c in verb.children
+        c
+        for c in verb.children
         if c.i > verb.i and c.dep_ in OPTIONAL_AFTER_VERB and not (keep_content and c.dep_ in CONTENT_CLAUSES)
     ] + [
-        t for t in clause
-        if t.dep_ in ("prep", "acl", "relcl") and t.head.i != verb.i and t.head.pos_ in ("NOUN", "PROPN")
-        and t.head.i in kept_ids and t.lower_ != "of"  # "part of the deal" is one phrase
+        t
+        for t in clause
+        if t.dep_ in ("prep", "acl", "relcl")
+        and t.head.i != verb.i
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and t.head.i in kept_ids
+        and t.lower_ != "of"  # "part of the deal" is one phrase
     ]
     first, last = min(answer_ids), max(answer_ids)
 
@@ -292,8 +296,10 @@ def _trimmed_subject(subject: Token, answer_ids: set[int]) -> list[Token]:
     dropped: set[int] = set()
     for token in subject.subtree:
         ids = {t.i for t in token.subtree}
-        if token.i != subject.i and not ids & answer_ids and (
-            (token.dep_ in DROPPABLE_ANYWHERE and _set_off(token)) or token.dep_ in ("relcl", "acl")
+        if (
+            token.i != subject.i
+            and not ids & answer_ids
+            and ((token.dep_ in DROPPABLE_ANYWHERE and _set_off(token)) or token.dep_ in ("relcl", "acl"))
         ):
             dropped |= ids
     return [t for t in subject.subtree if t.i not in dropped and not t.is_punct]
@@ -350,8 +356,12 @@ def _entity_label(answer: Span) -> str:
 def _noun_words(head: Token, in_answer: range) -> list[Token]:
     """The head noun with its adjectives and compounds, without determiners."""
     return [
-        t for t in head.subtree
-        if t.i <= head.i and t.i not in in_answer and t.dep_ in ("amod", "compound", "nmod", "nummod") and t.head.i == head.i
+        t
+        for t in head.subtree
+        if t.i <= head.i
+        and t.i not in in_answer
+        and t.dep_ in ("amod", "compound", "nmod", "nummod")
+        and t.head.i == head.i
     ] + [head]
 
 
@@ -376,18 +386,37 @@ def wh_phrase(answer: Span) -> WhPhrase:
         return WhPhrase("where", frozenset(), True)
     in_answer = range(answer.start, answer.end)
     counting = root.dep_ == "nummod" and root.like_num and not YEAR.fullmatch(root.text)
-    if label in TIMES and not counting and root.dep_ in ("compound", "nmod", "nummod", "amod") and head.pos_ == "NOUN" and head.i not in in_answer:
+    if (
+        label in TIMES
+        and not counting
+        and root.dep_ in ("compound", "nmod", "nummod", "amod")
+        and head.pos_ == "NOUN"
+        and head.i not in in_answer
+    ):
         noun = _noun_words(head, in_answer)
         return WhPhrase(" ".join(["what type of", *(t.text for t in noun)]), _left_part(head, in_answer), False)
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in in_answer:
         noun = _noun_words(head, in_answer)
-        return WhPhrase(" ".join(["what", *(t.text for t in noun)]), _left_part(head, in_answer) | set(in_answer), False)
-    if root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" and head.i not in in_answer and label not in NUMBERS and label != "PERSON":
+        return WhPhrase(
+            " ".join(["what", *(t.text for t in noun)]), _left_part(head, in_answer) | set(in_answer), False
+        )
+    if (
+        root.dep_ in ("amod", "compound", "nmod")
+        and head.pos_ == "NOUN"
+        and head.i not in in_answer
+        and label not in NUMBERS
+        and label != "PERSON"
+    ):
         noun = [t for t in _noun_words(head, in_answer) if t.i > answer.end - 1 or t.i == head.i]
         # "Radio Lollipop station" is one station, "rounded arches" a type of arch.
         opening = "what" if root.pos_ == "PROPN" or label else "what type of"
         return WhPhrase(" ".join([opening, *(t.text for t in noun)]), _left_part(head, in_answer), False)
-    if preposition == "of" and head.head.lemma_ in NAMED_BY_OF and head.head.i < head.i and (label or root.pos_ == "PROPN"):
+    if (
+        preposition == "of"
+        and head.head.lemma_ in NAMED_BY_OF
+        and head.head.i < head.i
+        and (label or root.pos_ == "PROPN")
+    ):
         # "the city of Beijing": Beijing is the city.
         noun = _noun_words(head.head, in_answer)
         absorbed = _left_part(head.head, in_answer) | {head.i}
@@ -404,14 +433,22 @@ def wh_phrase(answer: Span) -> WhPhrase:
         place = place_kind(answer.text)
         if place in ("country", "city"):
             return WhPhrase(f"what {place}", frozenset(), False)
-    kind = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in in_answer and c.i < answer.start]
+    kind = [
+        c
+        for c in root.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in in_answer and c.i < answer.start
+    ]
     if kind and root.pos_ == "PROPN":
         return WhPhrase(" ".join(["what", *(t.text for t in kind)]), frozenset(t.i for t in kind), False)
     if label == "MONEY":
         return WhPhrase("how much", frozenset(), False)
     if label == "PERCENT":
         return WhPhrase("what percentage", frozenset(), False)
-    if (label in NUMBERS or counting or (root.like_num and label not in TIMES and not YEAR.fullmatch(root.text))) and root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
+    if (
+        (label in NUMBERS or counting or (root.like_num and label not in TIMES and not YEAR.fullmatch(root.text)))
+        and root.dep_ == "nummod"
+        and head.pos_ in ("NOUN", "PROPN")
+    ):
         noun = [t for t in head.subtree if root.i < t.i <= head.i and t.i not in in_answer]
         words = " ".join(["how many", *(t.text for t in noun)])
         return WhPhrase(words, _left_part(head, in_answer), False)

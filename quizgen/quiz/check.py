@@ -97,7 +97,7 @@ def check_typed(response: str, answer: str, accepted: Sequence[str] = (), wrong:
 
 
 def _fuzzy(said: str, form: str) -> str:
-    """"typo", "close" or "wrong" for the normalized response ``said`` against
+    """ "typo", "close" or "wrong" for the normalized response ``said`` against
     one normalized correct ``form`` that it is not equal to."""
     if len(form) < SHORTEST_FUZZY:
         return "wrong"

@@ -20,10 +20,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from quizgen.forms.siblings import one_per_fact
 from quizgen.clock import start_of_day, utc_now
+from quizgen.forms.siblings import one_per_fact
 from quizgen.quiz.scheduler import DEFAULT_RETENTION, HARD, new_card, quick_seconds, rating_for, schedule
-from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, StudyFilter, Store
+from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Store, StudyFilter
 
 MODES = ("review", "practice", "test")
 DEFAULT_NEW_PER_DAY = 20
@@ -115,13 +115,20 @@ class QuizSession:
             if limit is None:
                 due = self.store.due_items(learner, now, selection)
             else:
-                due = first_facts(lambda offset, size: self.store.due_items(learner, now, selection, size, offset), limit)
+                due = first_facts(
+                    lambda offset, size: self.store.due_items(learner, now, selection, size, offset), limit
+                )
             asked = len(one_per_fact(due))
             fresh = max(0, self.settings.new_per_day - self.store.new_studied_since(learner, start_of_day(now)))
             if limit is not None:
                 fresh = min(fresh, max(0, limit - asked))
-            new = first_facts(lambda offset, size: self.store.new_items(learner, selection, size, offset),
-                              asked + fresh, due) if fresh else []
+            new = (
+                first_facts(
+                    lambda offset, size: self.store.new_items(learner, selection, size, offset), asked + fresh, due
+                )
+                if fresh
+                else []
+            )
             return one_per_fact([*due, *new])
         items = self.store.study_items(self.selection)
         rng = random.Random(self.settings.seed)
@@ -153,8 +160,16 @@ class QuizSession:
 
     # --- answering ---------------------------------------------------------------
 
-    def submit(self, item: ItemRecord, *, correct: bool, response: str, seconds: float, forgiven: bool = False,
-               rating: int | None = None) -> Outcome:
+    def submit(
+        self,
+        item: ItemRecord,
+        *,
+        correct: bool,
+        response: str,
+        seconds: float,
+        forgiven: bool = False,
+        rating: int | None = None,
+    ) -> Outcome:
         """Store an answer to ``item`` now; it leaves the queue."""
         if rating is None:
             rating = rating_for(correct, forgiven, seconds, quick_seconds(item.kind, item.answer))
@@ -191,12 +206,21 @@ class QuizSession:
         self.queue = [edited if i.id == item.id else i for i in self.queue]
         return edited
 
-    def _store(self, item: ItemRecord, rating: int, correct: bool, response: str, seconds: float,
-               replacing: Answered | None = None) -> Answered:
+    def _store(
+        self,
+        item: ItemRecord,
+        rating: int,
+        correct: bool,
+        response: str,
+        seconds: float,
+        replacing: Answered | None = None,
+    ) -> Answered:
         now = self.clock()
         card = due = state = None
         if self.settings.mode == "review":
-            before = replacing.before.card if replacing is not None else self.store.scheduled(self.learner.id, item.id).card
+            before = (
+                replacing.before.card if replacing is not None else self.store.scheduled(self.learner.id, item.id).card
+            )
             following = schedule(before, rating, now, self.settings.retention)
             card, due, state = following.card, following.due, following.state_before
         log = ReviewLog(

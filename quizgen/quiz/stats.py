@@ -101,9 +101,7 @@ def stats(store: Store, learner: str, now: datetime | None = None) -> Stats:
             horizon=start_of(today + FORECAST_DAYS * ONE_DAY),
         )
         new = progress.new_items()
-        counts = progress.reviews(
-            now, today=start_of(today), recent=start_of(today - (RETENTION_DAYS - 1) * ONE_DAY)
-        )
+        counts = progress.reviews(now, today=start_of(today), recent=start_of(today - (RETENTION_DAYS - 1) * ONE_DAY))
         heatmap, streak = study_days(progress.review_times(now), today, heatmap_start)
         mastery = tuple(
             ArticleMastery(a.article_id, a.title, a.items, a.studied, a.mastered)
@@ -154,4 +152,3 @@ def study_days(latest_first: Iterable[datetime], today: date, first: date) -> tu
     span = (today - first).days + 1
     days = (first + timedelta(days=n) for n in range(span))
     return {day: counts[day] for day in days}, streak
-

@@ -31,7 +31,6 @@ from quizgen.quiz.session import QuizSession
 from quizgen.store import ItemRecord
 from quizgen.wording import LETTERS, option_letter
 
-
 Reader = Callable[[str], "str | None"]
 
 
@@ -164,7 +163,7 @@ def _show_prompt(console: Console, item: ItemRecord, kind: str, options: list[st
             console.print(f"  {number}. {escape(left)}", highlight=False)
         for index, right in enumerate(options):
             console.print(f"     {option_letter(index)}) {escape(right)}", highlight=False)
-        console.print(f"[dim]Type the letter for each number in order, e.g. {LETTERS[:len(options)][::-1]}.[/]")
+        console.print(f"[dim]Type the letter for each number in order, e.g. {LETTERS[: len(options)][::-1]}.[/]")
     else:
         console.print(f"[bold]{escape(item.prompt)}[/]", highlight=False)
         for index, option in enumerate(options):
@@ -192,13 +191,19 @@ def _verdict(kind: str, raw: str, item: ItemRecord, options: list[str], correct_
             return None
         expected = "".join(LETTERS[options.index(right)] for _, right in item.pairs)
         correct = "".join(letters) == expected
-        return Verdict(correct=correct, how="exact" if correct else "wrong", expected=expected,
-                       similarity=100.0 if correct else 0.0, response=raw)
+        return Verdict(
+            correct=correct,
+            how="exact" if correct else "wrong",
+            expected=expected,
+            similarity=100.0 if correct else 0.0,
+            response=raw,
+        )
     return check_typed(raw, item.answer, tuple(item.accepted_answers), tuple(item.distractors))
 
 
-def _feedback(console: Console, item: ItemRecord, kind: str, verdict: Verdict, options: list[str], correct_index: int,
-              title: str) -> None:
+def _feedback(
+    console: Console, item: ItemRecord, kind: str, verdict: Verdict, options: list[str], correct_index: int, title: str
+) -> None:
     expected = options[correct_index] if kind == "multiple_choice" else verdict.expected
     if kind == "multiple_choice":
         expected = f"{option_letter(correct_index)}) {expected}"
@@ -208,8 +213,12 @@ def _feedback(console: Console, item: ItemRecord, kind: str, verdict: Verdict, o
     else:
         console.print(f"[red]✗ Not quite[/]. The answer: [bold]{escape(expected)}[/]", highlight=False)
         if verdict.how == "close":
-            console.print(f"  yours:    {_marked(differences(verdict.response, verdict.expected), 'response')}", highlight=False)
-            console.print(f"  expected: {_marked(differences(verdict.response, verdict.expected), 'expected')}", highlight=False)
+            console.print(
+                f"  yours:    {_marked(differences(verdict.response, verdict.expected), 'response')}", highlight=False
+            )
+            console.print(
+                f"  expected: {_marked(differences(verdict.response, verdict.expected), 'expected')}", highlight=False
+            )
     console.print(f"[dim]Source: {escape(item.sentence)}[/]", highlight=False)
     if title:
         console.print(f"[dim]— {escape(title)}[/]", highlight=False)
@@ -237,7 +246,9 @@ def _edit(session: QuizSession, screen: Screen, item: ItemRecord) -> None:
     prompt = screen.read(f"question [{item.prompt}]: ")
     answer = screen.read(f"answer [{item.answer}]: ")
     try:
-        edited = session.edit(item, prompt=(prompt or "").strip() or item.prompt, answer=(answer or "").strip() or item.answer)
+        edited = session.edit(
+            item, prompt=(prompt or "").strip() or item.prompt, answer=(answer or "").strip() or item.answer
+        )
     except PermissionDenied:
         # A student's login on a classroom server may quiz but not change items.
         console.print("Not saved: this database login may not change items; tell your teacher what is wrong with it.")
@@ -257,7 +268,9 @@ def _summary(session: QuizSession, screen: Screen) -> None:
         table.add_column("answer")
         for outcome in session.outcomes:
             item = outcome.item
-            table.add_row("✓" if outcome.correct else "✗", escape(item.prompt), escape(outcome.response), escape(item.answer))
+            table.add_row(
+                "✓" if outcome.correct else "✗", escape(item.prompt), escape(outcome.response), escape(item.answer)
+            )
         console.print(table)
     else:
         console.print(f"{total} answered, {right} right. Every answer is saved.")

@@ -6,16 +6,16 @@ This package never imports spaCy.
 
 from quizgen.store.database import ArticleSummary, SaveReport, Store
 from quizgen.store.engine import default_url, display_url, resolve_url
-from quizgen.store.reviews import Answered, Scheduled, StudyFilter
 from quizgen.store.models import (
     Article,
-    ItemRecord,
     ItemKind,
+    ItemRecord,
     ItemStatus,
     Learner,
     ReviewLog,
     ReviewState,
 )
+from quizgen.store.reviews import Answered, Scheduled, StudyFilter
 
 __all__ = [
     "Answered",

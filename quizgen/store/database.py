@@ -188,11 +188,7 @@ class Store(Reviews, Progress):
             yield from (found[i] for i in wanted if i in found)
 
     def articles(self) -> list[ArticleSummary]:
-        items = (
-            select(ItemRecord.article_id, func.count().label("n"))
-            .group_by(ItemRecord.article_id)
-            .subquery()
-        )
+        items = select(ItemRecord.article_id, func.count().label("n")).group_by(ItemRecord.article_id).subquery()
         query = (
             select(
                 Article.id,
@@ -253,9 +249,7 @@ class Store(Reviews, Progress):
 
     def _save_items(self, session: Session, article_id: int, items: list[Item]) -> SaveReport:
         updated = unchanged = kept = 0
-        stored = {
-            row.key: row for row in session.exec(select(ItemRecord).where(ItemRecord.article_id == article_id))
-        }
+        stored = {row.key: row for row in session.exec(select(ItemRecord).where(ItemRecord.article_id == article_id))}
         others = set(
             session.exec(
                 select(ItemRecord.key).where(
@@ -347,9 +341,7 @@ def _no_article(article_id: int) -> NotFound:
 
 
 def _count_items(session: Session, article_id: int) -> int:
-    return session.exec(
-        select(func.count()).select_from(ItemRecord).where(ItemRecord.article_id == article_id)
-    ).one()
+    return session.exec(select(func.count()).select_from(ItemRecord).where(ItemRecord.article_id == article_id)).one()
 
 
 def _record_fields(item: Item) -> dict:

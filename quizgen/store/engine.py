@@ -71,9 +71,7 @@ def resolve_url(url: str | None = None) -> URL:
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise UsageError(
-            f"database URL {display_url(parsed)!r} is not supported; use SQLite or PostgreSQL"
-        )
+        raise UsageError(f"database URL {display_url(parsed)!r} is not supported; use SQLite or PostgreSQL")
     return parsed
 
 
@@ -99,9 +97,7 @@ def create_engine(url: URL) -> Engine:
         try:
             engine = sa.create_engine(url, pool_pre_ping=True)
         except ModuleNotFoundError:
-            raise StoreError(
-                "PostgreSQL support is not installed; run: pip install 'quizgen[postgres]'"
-            ) from None
+            raise StoreError("PostgreSQL support is not installed; run: pip install 'quizgen[postgres]'") from None
 
     @sa.event.listens_for(engine, "handle_error")
     def _translate(context: sa.engine.ExceptionContext) -> None:
@@ -143,8 +139,7 @@ def _sqlite_engine(url: URL) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
-                f"cannot create the database directory {path.parent}: {exc.strerror}; "
-                "choose another place with --db"
+                f"cannot create the database directory {path.parent}: {exc.strerror}; choose another place with --db"
             ) from None
     engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 

@@ -8,7 +8,7 @@ database does with time zones.
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -32,12 +32,12 @@ class UTCDateTime(sa.types.TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to the store; use an aware UTC datetime")
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
 
 
 class StoredEnum(sa.types.TypeDecorator):
@@ -87,11 +87,7 @@ def _json_list() -> Any:
 
 
 def _fk(target: str) -> Any:
-    return Field(
-        sa_column=Column(
-            sa.Integer, sa.ForeignKey(target, ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    return Field(sa_column=Column(sa.Integer, sa.ForeignKey(target, ondelete="CASCADE"), nullable=False, index=True))
 
 
 class Article(SQLModel, table=True):
@@ -128,9 +124,7 @@ class ItemRecord(SQLModel, table=True):
     answer_end: int | None = None
     rule: str = Field(max_length=64)
     score: float = 0.0
-    reasons: list[str] = Field(
-        default_factory=list, sa_column=Column(sa.JSON(), nullable=False, server_default="[]")
-    )
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(sa.JSON(), nullable=False, server_default="[]"))
     # The answer's entity label ("PERSON", "GPE", ...), "" when it is no name.
     label: str = Field(default="", sa_column=Column(sa.String(32), nullable=False, server_default=""))
     # A matching item's pairs, [left, right] each, in their correct order.

@@ -70,8 +70,14 @@ class Reviews:
                 session.rollback()
             return session.exec(select(Learner).where(Learner.name == name)).one()
 
-    def due_items(self, learner_id: int, now: datetime, selection: StudyFilter = StudyFilter(), limit: int | None = None,
-                  offset: int = 0) -> list[ItemRecord]:
+    def due_items(
+        self,
+        learner_id: int,
+        now: datetime,
+        selection: StudyFilter = StudyFilter(),
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ItemRecord]:
         """Items whose review is due for the learner, the most overdue first."""
         query = (
             select(ItemRecord)
@@ -82,8 +88,9 @@ class Reviews:
         with self.session() as session:
             return list(session.exec(selection.apply(query).limit(limit).offset(offset)).all())
 
-    def new_items(self, learner_id: int, selection: StudyFilter = StudyFilter(), limit: int | None = None,
-                  offset: int = 0) -> list[ItemRecord]:
+    def new_items(
+        self, learner_id: int, selection: StudyFilter = StudyFilter(), limit: int | None = None, offset: int = 0
+    ) -> list[ItemRecord]:
         """Items the learner has never studied, best first within each article."""
         studied = select(ReviewState.item_id).where(ReviewState.learner_id == learner_id)
         query = (
@@ -102,8 +109,10 @@ class Reviews:
 
     def new_studied_since(self, learner_id: int, since: datetime) -> int:
         """How many items the learner studied for the first time since ``since``."""
-        query = select(func.count()).select_from(ReviewLog).where(
-            ReviewLog.learner_id == learner_id, ReviewLog.reviewed_at >= since, ReviewLog.state == "new"
+        query = (
+            select(func.count())
+            .select_from(ReviewLog)
+            .where(ReviewLog.learner_id == learner_id, ReviewLog.reviewed_at >= since, ReviewLog.state == "new")
         )
         with self.session() as session:
             return session.exec(query).one()
@@ -164,7 +173,9 @@ class Reviews:
                     session.delete(row)
             else:
                 if row is None:
-                    row = ReviewState(learner_id=learner_id, item_id=answered.before.item_id, due=answered.before.due, card={})
+                    row = ReviewState(
+                        learner_id=learner_id, item_id=answered.before.item_id, due=answered.before.due, card={}
+                    )
                 row.card, row.due = answered.before.card, answered.before.due
                 session.add(row)
             session.commit()
@@ -202,7 +213,9 @@ class Reviews:
             return rows
 
     def review_logs(self, learner_id: int, since: datetime | None = None) -> Sequence[ReviewLog]:
-        query = select(ReviewLog).where(ReviewLog.learner_id == learner_id).order_by(ReviewLog.reviewed_at, ReviewLog.id)
+        query = (
+            select(ReviewLog).where(ReviewLog.learner_id == learner_id).order_by(ReviewLog.reviewed_at, ReviewLog.id)
+        )
         if since is not None:
             query = query.where(ReviewLog.reviewed_at >= since)
         with self.session() as session:

@@ -67,9 +67,7 @@ def status(bind: Engine | Connection) -> SchemaStatus:
 
     current = MigrationContext.configure(bind).get_current_revision()
     tables = set(sa.inspect(bind).get_table_names()) - {"alembic_version"}
-    return SchemaStatus(
-        current=current, head=head_revision(), known=_known(current), empty=not tables
-    )
+    return SchemaStatus(current=current, head=head_revision(), known=_known(current), empty=not tables)
 
 
 def _known(revision: str | None) -> bool:
@@ -130,10 +128,8 @@ def ensure_current(engine: Engine, where: str, *, allow_upgrade: bool = False) -
         )
     if not state.known:
         raise SchemaTooNew(
-            f"{where} was written by a newer quizgen (schema {state.current}); "
-            "upgrade quizgen to use it"
+            f"{where} was written by a newer quizgen (schema {state.current}); upgrade quizgen to use it"
         )
     raise SchemaOutOfDate(
-        f"{where} is at schema {state.current}, this quizgen needs {state.head}; "
-        "run: quizgen db upgrade"
+        f"{where} is at schema {state.current}, this quizgen needs {state.head}; run: quizgen db upgrade"
     )

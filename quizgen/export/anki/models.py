@@ -72,8 +72,7 @@ table.pairs td { border: 1px solid var(--line); padding: 0.35em 0.5em; vertical-
 
 _ARTICLE = '<div class="article">{{Article}}</div>\n'
 _EXTRAS = (
-    '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}\n'
-    '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
+    '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}\n{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
 )
 
 

@@ -10,7 +10,7 @@ if newer" compares.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from quizgen.export.anki import fields as f
@@ -84,7 +84,7 @@ def _context(parent: str, article: Article) -> _ArticleContext:
 
 def _clamped(moment: datetime, not_after: datetime | None) -> datetime:
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return min(moment, not_after) if not_after is not None else moment
 
 

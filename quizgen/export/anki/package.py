@@ -64,14 +64,43 @@ def collection_bytes(notes: Sequence[AnkiNote]) -> bytes:
         genanki_note = genanki.Note(model=model, fields=list(note.fields), tags=note.tags, guid=note.guid)
         note_id = next_note_id(note.created_ms)
         note_rows.append(
-            (note_id, note.guid, model.model_id, note.modified, -1, " " + " ".join(genanki_note.tags) + " ",
-             "\x1f".join(note.fields), note.fields[0], 0, 0, "")
+            (
+                note_id,
+                note.guid,
+                model.model_id,
+                note.modified,
+                -1,
+                " " + " ".join(genanki_note.tags) + " ",
+                "\x1f".join(note.fields),
+                note.fields[0],
+                0,
+                0,
+                "",
+            )
         )
         for card in genanki_note.cards:
             # New cards come up in due order: the selection's, best item first.
             card_rows.append(
-                (next_card_id(note.created_ms), note_id, decks[note.deck], card.ord, note.modified, -1,
-                 0, 0, position, 0, 0, 0, 0, 0, 0, 0, 0, "")
+                (
+                    next_card_id(note.created_ms),
+                    note_id,
+                    decks[note.deck],
+                    card.ord,
+                    note.modified,
+                    -1,
+                    0,
+                    0,
+                    position,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    "",
+                )
             )
 
     first_deck = next(iter(decks.values()), 1)

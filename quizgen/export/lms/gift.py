@@ -144,8 +144,7 @@ def _short_answers(item: ItemLike, seed: int | str = 0) -> str:
 def _multiple_choice(item: ItemLike, seed: int | str = 0) -> str:
     options, correct = choices(item, seed)
     fields = [
-        ("=" + _html_field(o)) if n == correct else ("~" + _html_field(o, wrong=True))
-        for n, o in enumerate(options)
+        ("=" + _html_field(o)) if n == correct else ("~" + _html_field(o, wrong=True)) for n, o in enumerate(options)
     ]
     return "{" + " ".join(fields) + "}"
 

@@ -9,14 +9,14 @@ numbers in the footer. Article text is set as plain runs, never as markup.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from quizgen.wording import option_letter
 
 BOX = "\u2610"
 # Word has no "document date" of its own to reproduce; a fixed one keeps
 # nothing about the machine or the moment in the file.
-FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def docx(data: dict) -> bytes:
@@ -77,7 +77,9 @@ def _question(document, q: dict, show_points: bool) -> None:
         head.add_run(f"  ({q['points']} point{'s' if q['points'] != 1 else ''})").italic = True
     paragraphs.append(head)
     if q["kind"] == "multiple_choice":
-        paragraphs += [document.add_paragraph(f"    {BOX} {option_letter(i)}) {option}") for i, option in enumerate(q["options"])]
+        paragraphs += [
+            document.add_paragraph(f"    {BOX} {option_letter(i)}) {option}") for i, option in enumerate(q["options"])
+        ]
     elif q["kind"] == "true_false":
         paragraphs.append(document.add_paragraph(f"    {BOX} True        {BOX} False"))
     elif q["kind"] == "matching":
@@ -95,7 +97,7 @@ def _question(document, q: dict, show_points: bool) -> None:
 
 
 def _page_number(paragraph, version: str) -> None:
-    """"Version A · page N" with N as Word's PAGE field, so it counts as the document flows."""
+    """ "Version A · page N" with N as Word's PAGE field, so it counts as the document flows."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 

@@ -71,10 +71,15 @@ def print_worksheets(
     letters = [v.letter for v in made.versions] if separate else [None]
     for letter in letters:
         stem = target.with_suffix("").name + (f"-{letter}" if letter else "")
-        for part, data in (("", made.data(keys=False, only=letter)), ("-key", made.data(worksheets=False, only=letter))):
+        for part, data in (
+            ("", made.data(keys=False, only=letter)),
+            ("-key", made.data(worksheets=False, only=letter)),
+        ):
             files.extend(render(target.with_name(f"{stem}{part}.{fmt}"), fmt, data))
     write_files(files)
-    return PrintedSheets(files=[path for path, _ in files], questions=len(items), versions=versions, selection=selection)
+    return PrintedSheets(
+        files=[path for path, _ in files], questions=len(items), versions=versions, selection=selection
+    )
 
 
 def render(path: Path, fmt: str, data: dict) -> list[tuple[Path, bytes]]:

@@ -26,9 +26,14 @@ def markdown(data: dict) -> str:
         if out:
             out.append("\n---\n")
         if doc["kind"] == "worksheet":
-            out += [f"# {escape(data['title'])} — version {doc['version']}", "",
-                    "Name: ____________________  Class: __________  Date: __________", "",
-                    f"*{escape(data['instructions'])}*", ""]
+            out += [
+                f"# {escape(data['title'])} — version {doc['version']}",
+                "",
+                "Name: ____________________  Class: __________  Date: __________",
+                "",
+                f"*{escape(data['instructions'])}*",
+                "",
+            ]
             if data["show_points"]:
                 out += [f"Total: {doc['total']} points", ""]
             for q in doc["questions"]:

@@ -76,25 +76,31 @@ class Sheet:
             if only is not None and version.letter != only:
                 continue
             if worksheets:
-                documents.append({
-                    "kind": "worksheet",
-                    "version": version.letter,
-                    "total": version.total,
-                    "questions": [asdict(q) for q in version.questions],
-                })
+                documents.append(
+                    {
+                        "kind": "worksheet",
+                        "version": version.letter,
+                        "total": version.total,
+                        "questions": [asdict(q) for q in version.questions],
+                    }
+                )
             if keys:
-                documents.append({
-                    "kind": "key",
-                    "version": version.letter,
-                    "answers": [asdict(a) for a in version.answers],
-                })
-        return _printable({
-            "title": self.title,
-            "instructions": self.instructions,
-            "show_points": self.show_points,
-            "paper": self.paper,
-            "documents": documents,
-        })
+                documents.append(
+                    {
+                        "kind": "key",
+                        "version": version.letter,
+                        "answers": [asdict(a) for a in version.answers],
+                    }
+                )
+        return _printable(
+            {
+                "title": self.title,
+                "instructions": self.instructions,
+                "show_points": self.show_points,
+                "paper": self.paper,
+                "documents": documents,
+            }
+        )
 
 
 def _printable(value):
