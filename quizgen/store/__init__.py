@@ -14,6 +14,7 @@ from quizgen.store.models import (
     Learner,
     ReviewLog,
     ReviewState,
+    stored_id,
 )
 from quizgen.store.reviews import Answered, Scheduled, StudyFilter
 
@@ -34,4 +35,5 @@ __all__ = [
     "default_url",
     "display_url",
     "resolve_url",
+    "stored_id",
 ]

@@ -10,10 +10,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+import sqlalchemy as sa
 from sqlalchemy.engine import URL
-from sqlmodel import Session, func, select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from quizgen.clock import utc_now
 from quizgen.errors import NotFound
@@ -25,7 +26,7 @@ from quizgen.store.engine import (
     resolve_url,
     writer,
 )
-from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus
+from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus, select_columns
 from quizgen.store.progress import Progress
 from quizgen.store.reviews import Reviews
 
@@ -131,24 +132,26 @@ class Store(Reviews, Progress):
                         added_at=now,
                     )
                     .on_conflict_do_nothing(index_elements=["content_hash"])
-                    .returning(Article.__table__.c.id)
+                    .returning(_table(Article).c.id)
                 )
                 created.append(session.execute(insert).first() is not None)
             hashes = {read.content_hash for read in reads}
             stored = {
                 article.content_hash: article
-                for article in session.exec(select(Article).where(Article.content_hash.in_(hashes)))
+                for article in session.exec(select(Article).where(col(Article.content_hash).in_(hashes)))
             }
             session.commit()
         return [(stored[read.content_hash], new) for read, new in zip(reads, created)]
 
-    def _insert(self, model: type) -> Any:
+    def _insert(self, model: type[SQLModel]) -> Any:
         """An INSERT of the database's own dialect, which knows ON CONFLICT."""
         if self.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        return insert(model.__table__)
+            from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+            return postgresql_insert(_table(model))
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(_table(model))
 
     def article(self, article_id: int) -> Article:
         with self.session() as session:
@@ -164,11 +167,12 @@ class Store(Reviews, Progress):
     def article_ids(self, article_ids: Sequence[int] | None = None) -> list[int]:
         """The ids of the articles named, in that order, or of all, in id
         order; an id that is not stored is an error."""
-        query = select(Article.id).order_by(Article.id)
+        query = select(Article.id).order_by(col(Article.id))
         if article_ids is not None:
-            query = query.where(Article.id.in_(list(article_ids)))
+            query = query.where(col(Article.id).in_(list(article_ids)))
         with self.session() as session:
-            found = list(session.exec(query).all())
+            # Read from the primary key column, so never None.
+            found = cast(list[int], list(session.exec(query).all()))
         if article_ids is None:
             return found
         stored = set(found)
@@ -184,13 +188,13 @@ class Store(Reviews, Progress):
         for start in range(0, len(article_ids), page):
             wanted = article_ids[start : start + page]
             with self.session() as session:
-                found = {a.id: a for a in session.exec(select(Article).where(Article.id.in_(wanted)))}
+                found = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(wanted)))}
             yield from (found[i] for i in wanted if i in found)
 
     def articles(self) -> list[ArticleSummary]:
-        items = select(ItemRecord.article_id, func.count().label("n")).group_by(ItemRecord.article_id).subquery()
+        items = select(ItemRecord.article_id, func.count().label("n")).group_by(col(ItemRecord.article_id)).subquery()
         query = (
-            select(
+            select_columns(
                 Article.id,
                 Article.title,
                 Article.source,
@@ -199,7 +203,7 @@ class Store(Reviews, Progress):
                 func.coalesce(items.c.n, 0),
             )
             .outerjoin(items, items.c.article_id == Article.id)
-            .order_by(Article.id)
+            .order_by(col(Article.id))
         )
         with self.session(write=True) as session:
             return [ArticleSummary(*row) for row in session.exec(query).all()]
@@ -238,7 +242,9 @@ class Store(Reviews, Progress):
         with self.session(write=True) as session:
             ids = sorted({article_id for article_id, _ in generated})
             found = set(
-                session.exec(select(Article.id).where(Article.id.in_(ids)).order_by(Article.id).with_for_update())
+                session.exec(
+                    select(Article.id).where(col(Article.id).in_(ids)).order_by(col(Article.id)).with_for_update()
+                )
             )
             missing = next((i for i in ids if i not in found), None)
             if missing is not None:
@@ -253,7 +259,7 @@ class Store(Reviews, Progress):
         others = set(
             session.exec(
                 select(ItemRecord.key).where(
-                    ItemRecord.key.in_([i.key for i in items]), ItemRecord.article_id != article_id
+                    col(ItemRecord.key).in_([i.key for i in items]), ItemRecord.article_id != article_id
                 )
             )
         )
@@ -299,7 +305,7 @@ class Store(Reviews, Progress):
                 self._insert(ItemRecord)
                 .values(new_rows[start : start + _ROWS_PER_INSERT])
                 .on_conflict_do_nothing(index_elements=["key"])
-                .returning(ItemRecord.__table__.c.key)
+                .returning(_table(ItemRecord).c.key)
             )
             added += len(session.execute(insert).all())
         return SaveReport(added=added, updated=updated, unchanged=unchanged, kept=kept, removed=removed)
@@ -309,7 +315,7 @@ class Store(Reviews, Progress):
         of the corpus, for distractors when an article has too few names."""
         query = (
             select(ItemRecord.label, ItemRecord.answer, func.count())
-            .where(ItemRecord.label != "", ItemRecord.kind.in_(["wh", "cloze"]))
+            .where(ItemRecord.label != "", col(ItemRecord.kind).in_(["wh", "cloze"]))
             .group_by(ItemRecord.label, ItemRecord.answer)
             .order_by(ItemRecord.label, func.count().desc(), ItemRecord.answer)
         )
@@ -322,7 +328,9 @@ class Store(Reviews, Progress):
         return found
 
     def items(self, article_id: int | None = None) -> list[ItemRecord]:
-        query = select(ItemRecord).order_by(ItemRecord.article_id, ItemRecord.score.desc(), ItemRecord.id)
+        query = select(ItemRecord).order_by(
+            col(ItemRecord.article_id), col(ItemRecord.score).desc(), col(ItemRecord.id)
+        )
         if article_id is not None:
             query = query.where(ItemRecord.article_id == article_id)
         with self.session() as session:
@@ -334,6 +342,11 @@ class Store(Reviews, Progress):
         if row is None:
             raise NotFound(f"no item with id {item_id}; see: quizgen items list")
         return row
+
+
+def _table(model: type[SQLModel]) -> sa.Table:
+    # SQLModel gives every table model its Table as __table__ but does not declare it.
+    return model.__table__  # type: ignore[attr-defined]
 
 
 def _no_article(article_id: int) -> NotFound:

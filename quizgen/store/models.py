@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Column, Field, SQLModel
+from sqlmodel.sql.expression import Select
 
 from quizgen.clock import utc_now
 
@@ -76,6 +77,27 @@ class ItemStatus(enum.StrEnum):
     approved = "approved"
     rejected = "rejected"
     edited = "edited"
+
+
+class _Row(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Row) -> int:
+    """The primary key of a row read from the store or flushed to it.
+
+    The models declare ``id: int | None`` because a row has no id until it
+    is inserted; a row that came from the database always has one.
+    """
+    assert row.id is not None, f"{type(row).__name__} has no id: it was never stored"
+    return row.id
+
+
+def select_columns(*columns: Any) -> Select[*tuple[Any, ...]]:
+    """``sqlmodel.select`` of more columns than its overloads are typed for
+    (four; fastapi/sqlmodel#271): the same statement, its rows untyped."""
+    return Select(*columns)
 
 
 def _timestamp(**kwargs: Any) -> Any:

@@ -9,13 +9,13 @@ creates one: an unknown name matches no review, and every count is zero.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from quizgen.store.models import (
     Article,
@@ -24,6 +24,7 @@ from quizgen.store.models import (
     Learner,
     ReviewLog,
     ReviewState,
+    select_columns,
 )
 
 
@@ -54,6 +55,10 @@ class ArticleProgress:
 
 class Progress:
     """The progress queries of :class:`~quizgen.store.Store`."""
+
+    if TYPE_CHECKING:
+        # Store provides it.
+        def session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
 
     @contextmanager
     def progress(self, learner: str) -> Iterator[LearnerProgress]:
@@ -88,7 +93,7 @@ class LearnerProgress:
                 func.count(),
             )
             .select_from(ReviewState)
-            .join(ItemRecord, ItemRecord.id == ReviewState.item_id)
+            .join(ItemRecord, col(ItemRecord.id) == ReviewState.item_id)
             .where(
                 ReviewState.learner_id == self._learner_id,
                 due < horizon,
@@ -116,7 +121,7 @@ class LearnerProgress:
         in_review = ReviewLog.state == "review"
         recalled = in_review & (ReviewLog.rating >= 2)
         since_recent = ReviewLog.reviewed_at >= recent
-        query = select(
+        query = select_columns(
             func.count(),
             _count_where(ReviewLog.reviewed_at >= today),
             _count_where(in_review),
@@ -133,7 +138,7 @@ class LearnerProgress:
             self._session.exec(
                 select(ReviewLog.reviewed_at)
                 .where(ReviewLog.learner_id == self._learner_id, ReviewLog.reviewed_at <= until)
-                .order_by(ReviewLog.reviewed_at.desc())
+                .order_by(col(ReviewLog.reviewed_at).desc())
                 .execution_options(yield_per=1000)
             )
         )
@@ -155,21 +160,21 @@ class LearnerProgress:
             .exists()
         )
         query = (
-            select(
+            select_columns(
                 Article.id,
                 Article.title,
-                func.count(ItemRecord.id),
-                _count_where(ReviewState.id.is_not(None) | answered),
+                func.count(col(ItemRecord.id)),
+                _count_where(col(ReviewState.id).is_not(None) | answered),
                 _count_where(stability >= mastered_stability),
             )
-            .join(ItemRecord, ItemRecord.article_id == Article.id)
+            .join(ItemRecord, col(ItemRecord.article_id) == Article.id)
             .outerjoin(
                 ReviewState,
-                (ReviewState.item_id == ItemRecord.id) & (ReviewState.learner_id == self._learner_id),
+                (col(ReviewState.item_id) == ItemRecord.id) & (col(ReviewState.learner_id) == self._learner_id),
             )
             .where(ItemRecord.status != ItemStatus.rejected)
-            .group_by(Article.id, Article.title)
-            .order_by(Article.id)
+            .group_by(col(Article.id), col(Article.title))
+            .order_by(col(Article.id))
         )
         return [
             ArticleProgress(article_id, title, int(items), int(studied), int(mastered))

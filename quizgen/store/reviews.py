@@ -8,15 +8,16 @@ process afterwards; an undo puts back exactly the state the answer replaced.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlmodel import func, select
+from sqlmodel import Session, col, func, select
 
 from quizgen.clock import utc_now
-from quizgen.store.models import ItemRecord, ItemStatus, Learner, ReviewLog, ReviewState
+from quizgen.store.models import ItemRecord, ItemStatus, Learner, ReviewLog, ReviewState, stored_id
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,10 @@ class StudyFilter:
 class Reviews:
     """The learner and review operations of :class:`~quizgen.store.Store`."""
 
+    if TYPE_CHECKING:
+        # Store provides it.
+        def session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
+
     def learner(self, name: str) -> Learner:
         """The learner called ``name``, created on first use (by several processes at once, too)."""
         with self.session(write=True) as session:
@@ -81,9 +86,11 @@ class Reviews:
         """Items whose review is due for the learner, the most overdue first."""
         query = (
             select(ItemRecord)
-            .join(ReviewState, (ReviewState.item_id == ItemRecord.id) & (ReviewState.learner_id == learner_id))
+            .join(
+                ReviewState, (col(ReviewState.item_id) == ItemRecord.id) & (col(ReviewState.learner_id) == learner_id)
+            )
             .where(ReviewState.due <= now)
-            .order_by(ReviewState.due, ItemRecord.id)
+            .order_by(col(ReviewState.due), col(ItemRecord.id))
         )
         with self.session() as session:
             return list(session.exec(selection.apply(query).limit(limit).offset(offset)).all())
@@ -95,15 +102,17 @@ class Reviews:
         studied = select(ReviewState.item_id).where(ReviewState.learner_id == learner_id)
         query = (
             select(ItemRecord)
-            .where(ItemRecord.id.not_in(studied))
-            .order_by(ItemRecord.article_id, ItemRecord.score.desc(), ItemRecord.id)
+            .where(col(ItemRecord.id).not_in(studied))
+            .order_by(col(ItemRecord.article_id), col(ItemRecord.score).desc(), col(ItemRecord.id))
         )
         with self.session() as session:
             return list(session.exec(selection.apply(query).limit(limit).offset(offset)).all())
 
     def study_items(self, selection: StudyFilter = StudyFilter()) -> list[ItemRecord]:
         """Every item of the selection, for practice and tests."""
-        query = select(ItemRecord).order_by(ItemRecord.article_id, ItemRecord.score.desc(), ItemRecord.id)
+        query = select(ItemRecord).order_by(
+            col(ItemRecord.article_id), col(ItemRecord.score).desc(), col(ItemRecord.id)
+        )
         with self.session() as session:
             return list(session.exec(selection.apply(query)).all())
 
@@ -156,7 +165,7 @@ class Reviews:
             if log is not None:
                 session.add(log)
                 session.flush()
-                log_id = log.id
+                log_id = stored_id(log)
             session.commit()
         return Answered(log_id, before)
 
@@ -172,6 +181,8 @@ class Reviews:
                 if row is not None:
                     session.delete(row)
             else:
+                # Scheduled takes its card and due from the same row: with a card, there is a due.
+                assert answered.before.due is not None
                 if row is None:
                     row = ReviewState(
                         learner_id=learner_id, item_id=answered.before.item_id, due=answered.before.due, card={}
@@ -214,7 +225,9 @@ class Reviews:
 
     def review_logs(self, learner_id: int, since: datetime | None = None) -> Sequence[ReviewLog]:
         query = (
-            select(ReviewLog).where(ReviewLog.learner_id == learner_id).order_by(ReviewLog.reviewed_at, ReviewLog.id)
+            select(ReviewLog)
+            .where(ReviewLog.learner_id == learner_id)
+            .order_by(col(ReviewLog.reviewed_at), col(ReviewLog.id))
         )
         if since is not None:
             query = query.where(ReviewLog.reviewed_at >= since)
