@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from quizgen.clock import start_of_day, utc_now
 from quizgen.forms.siblings import one_per_fact
 from quizgen.quiz.scheduler import DEFAULT_RETENTION, HARD, new_card, quick_seconds, rating_for, schedule
-from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Store, StudyFilter
+from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Store, StudyFilter, stored_id
 
 MODES = ("review", "practice", "test")
 DEFAULT_NEW_PER_DAY = 20
@@ -111,7 +111,7 @@ class QuizSession:
             # The limit and the new items of the day count facts, not forms: one
             # form of each fact is asked, and only the one asked is studied.
             limit = self.settings.limit
-            learner, selection = self.learner.id, self.selection
+            learner, selection = self._learner_id, self.selection
             if limit is None:
                 due = self.store.due_items(learner, now, selection)
             else:
@@ -137,6 +137,10 @@ class QuizSession:
         size = self.settings.limit or (DEFAULT_TEST_SIZE if mode == "test" else None)
         return items[:size] if size else items
 
+    @property
+    def _learner_id(self) -> int:
+        return stored_id(self.learner)
+
     def next_item(self) -> ItemRecord | None:
         return self.queue[0] if self.queue else None
 
@@ -154,9 +158,10 @@ class QuizSession:
         if self.settings.mode != "review":
             return
         tomorrow = start_of_day(self.clock()) + timedelta(days=1)
-        state = self.store.scheduled(self.learner.id, item.id)
+        learner_id, item_id = self._learner_id, stored_id(item)
+        state = self.store.scheduled(learner_id, item_id)
         card = {**state.card, "due": tomorrow.isoformat()} if state.card else new_card(tomorrow)
-        self.store.record_review(self.learner.id, item.id, card=card, due=tomorrow, log=None)
+        self.store.record_review(learner_id, item_id, card=card, due=tomorrow, log=None)
 
     # --- answering ---------------------------------------------------------------
 
@@ -197,12 +202,12 @@ class QuizSession:
         if not self.outcomes:
             return None
         last = self.outcomes.pop()
-        self.store.undo_review(self.learner.id, last.answered)
+        self.store.undo_review(self._learner_id, last.answered)
         self.queue.insert(0, last.item)
         return last.item
 
     def edit(self, item: ItemRecord, *, prompt: str, answer: str) -> ItemRecord:
-        edited = self.store.edit_item(item.id, prompt=prompt, answer=answer)
+        edited = self.store.edit_item(stored_id(item), prompt=prompt, answer=answer)
         self.queue = [edited if i.id == item.id else i for i in self.queue]
         return edited
 
@@ -216,16 +221,15 @@ class QuizSession:
         replacing: Answered | None = None,
     ) -> Answered:
         now = self.clock()
+        learner_id, item_id = self._learner_id, stored_id(item)
         card = due = state = None
         if self.settings.mode == "review":
-            before = (
-                replacing.before.card if replacing is not None else self.store.scheduled(self.learner.id, item.id).card
-            )
+            before = replacing.before.card if replacing is not None else self.store.scheduled(learner_id, item_id).card
             following = schedule(before, rating, now, self.settings.retention)
             card, due, state = following.card, following.due, following.state_before
         log = ReviewLog(
-            learner_id=self.learner.id,
-            item_id=item.id,
+            learner_id=learner_id,
+            item_id=item_id,
             rating=rating,
             reviewed_at=now,
             duration_ms=round(seconds * 1000),
@@ -234,7 +238,7 @@ class QuizSession:
             mode=self.settings.mode,
             state=state,
         )
-        return self.store.record_review(self.learner.id, item.id, card=card, due=due, log=log, replacing=replacing)
+        return self.store.record_review(learner_id, item_id, card=card, due=due, log=log, replacing=replacing)
 
     # --- the end -----------------------------------------------------------------
 
