@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from fsrs.card import CardDict
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
@@ -32,18 +35,28 @@ def schedule(card: dict[str, Any] | None, rating: int, now: datetime, retention:
     """The next state of ``card`` (None for an item never studied) after an answer rated ``rating`` at ``now``."""
     from fsrs import Card, Rating, Scheduler
 
-    current = Card.from_dict(card) if card else Card(due=now)
+    current = Card.from_dict(_fsrs(card)) if card else Card(due=now)
     before = "new" if current.last_review is None else STATES.get(int(current.state), "learning")
     scheduler = Scheduler(desired_retention=retention, enable_fuzzing=False)
     updated, _ = scheduler.review_card(current, Rating(rating), now)
-    return Next(card=updated.to_dict(), due=updated.due, state_before=before)
+    return Next(card=_stored(updated.to_dict()), due=updated.due, state_before=before)
 
 
 def new_card(due: datetime) -> dict[str, Any]:
     """The card of an item not studied yet, due at ``due`` (a buried new item)."""
     from fsrs import Card
 
-    return Card(due=due).to_dict()
+    return _stored(Card(due=due).to_dict())
+
+
+# A card is stored as the JSON object fsrs makes of it: a dict[str, Any] to the
+# store, a CardDict to fsrs.
+def _fsrs(card: dict[str, Any]) -> CardDict:
+    return cast("CardDict", card)
+
+
+def _stored(card: CardDict) -> dict[str, Any]:
+    return cast(dict[str, Any], card)
 
 
 def rating_for(correct: bool, forgiven: bool, seconds: float, quick: float) -> int:
