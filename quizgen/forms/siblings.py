@@ -7,13 +7,33 @@ it. Works on stored and generated items alike, and imports nothing heavy.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TypeVar
-
-T = TypeVar("T")
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
 
 
-def fact_of(item) -> tuple:
+class Form(Protocol):
+    """An item as this module reads it: a generated :class:`quizgen.Item` or a
+    stored ``ItemRecord``. ``article_id``, which only a stored item has, is
+    read where there is one."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def answer(self) -> str: ...
+    @property
+    def pairs(self) -> Sequence[Sequence[str]]: ...
+    @property
+    def sentence_start(self) -> int: ...
+    @property
+    def answer_end(self) -> int | None: ...
+
+
+T = TypeVar("T", bound=Form)
+
+
+def fact_of(item: Form) -> tuple:
     """What an item asks about. A matching set recalls several facts, and stands for itself."""
     if item.kind == "matching":
         return (getattr(item, "article_id", None), "matching", item.key)
