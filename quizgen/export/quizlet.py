@@ -8,7 +8,7 @@ card twice (a question and its multiple-choice form) is written once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def quizlet_text(selection: Selection) -> str:
     return "".join(f"{term}\t{definition}\n" for term, definition in cards if term and definition)
 
 
-def _cards(item: ItemRecord) -> Iterator[tuple[str, str]]:
+def _cards(item: ItemRecord) -> Iterator[Sequence[str]]:
     if item.kind == "matching":
         yield from item.pairs
     else:

@@ -39,7 +39,9 @@ def select_items(store: Store, article_ids: Sequence[int] | None = None) -> Sele
     Raises :class:`~quizgen.errors.NotFound` for an unknown article and
     :class:`ExportError` when no item is left to export.
     """
-    articles = {a.id: a for a in store.fetch_articles(list(article_ids) if article_ids else None)}
+    from quizgen.store import stored_id
+
+    articles = {stored_id(a): a for a in store.fetch_articles(list(article_ids) if article_ids else None)}
     if article_ids:
         items = [row for article_id in articles for row in store.items(article_id)]
     else:

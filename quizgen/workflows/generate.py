@@ -91,12 +91,14 @@ def generate_items(
 
 
 def _save(store: Store, pending: list[tuple[Article, list[Item], int]]) -> Iterator[GenerateOutcome]:
+    from quizgen.store import stored_id
+
     if not pending:
         return
-    reports = store.save_batch([(article.id, items) for article, items, _ in pending])
+    reports = store.save_batch([(stored_id(article), items) for article, items, _ in pending])
     for (article, items, analysed), report in zip(pending, reports):
         yield GenerateOutcome(
-            article_id=article.id,
+            article_id=stored_id(article),
             title=article.title,
             items=len(items),
             report=report,

@@ -57,7 +57,7 @@ def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime 
         context = contexts.get(item.article_id)
         if context is None:
             article = selection.articles[item.article_id]
-            context = contexts[item.article_id] = _context(parent, article)
+            context = contexts[item.article_id] = _context(parent, item.article_id, article)
         kind = item.kind
         note_type, values = _fields(kind, item, context.title)
         notes.append(
@@ -74,10 +74,10 @@ def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime 
     return notes
 
 
-def _context(parent: str, article: Article) -> _ArticleContext:
+def _context(parent: str, article_id: int, article: Article) -> _ArticleContext:
     return _ArticleContext(
-        deck=article_deck(parent, article.title, article.id),
-        slug=slug(article.title, article.id),
+        deck=article_deck(parent, article.title, article_id),
+        slug=slug(article.title, article_id),
         title=f.text(article.title),
     )
 

@@ -20,11 +20,14 @@ import io
 import zipfile
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from quizgen.export import ExportError
 from quizgen.export.lms.archive import members, zip_bytes
 from quizgen.export.lms.parts import ItemLike, askable, choices, form, is_true, one_line
+
+# The skipped items go back as the caller's own: stored rows, with their ids.
+T = TypeVar("T", bound=ItemLike)
 
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75
@@ -52,9 +55,7 @@ _NO_KAHOOT_FORM = {
 }
 
 
-def kahoot_xlsx(
-    items: Iterable[ItemLike], *, time_limit: int = 20, seed: int | str = 0
-) -> tuple[bytes, list[tuple[ItemLike, str]]]:
+def kahoot_xlsx(items: Iterable[T], *, time_limit: int = 20, seed: int | str = 0) -> tuple[bytes, list[tuple[T, str]]]:
     """The multiple-choice and true/false items as Kahoot's spreadsheet, and
     every other item with the reason it was left out.
 
@@ -66,7 +67,7 @@ def kahoot_xlsx(
         allowed = ", ".join(map(str, TIME_LIMITS))
         raise ExportError(f"Kahoot's time limit must be one of {allowed} seconds, not {time_limit}")
     rows: list[tuple[str, list[str], int]] = []
-    skipped: list[tuple[ItemLike, str]] = []
+    skipped: list[tuple[T, str]] = []
     for item in items:
         row, reason = kahoot_row(item, seed)
         if row is None:

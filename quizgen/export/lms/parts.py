@@ -165,9 +165,10 @@ def askable(item: ItemLike) -> bool:
 
 def article_title(item: ItemLike, titles: Mapping[int, str] | None) -> str | None:
     """The title of the item's article, when ``titles`` has it (generated items have no article)."""
-    if not titles:
+    article_id = getattr(item, "article_id", None)
+    if not titles or article_id is None:
         return None
-    return titles.get(getattr(item, "article_id", None))
+    return titles.get(article_id)
 
 
 def category_path(category: str, title: str | None = None) -> str:
