@@ -114,12 +114,12 @@ def main(argv: list[str] | None = None) -> None:
         # Usage errors raised by typer's argument parsing.
         if debug:
             raise
-        ctx = getattr(exc, "ctx", None)
+        failed = getattr(exc, "ctx", None)
         message = exc.format_message()
-        if ctx is not None and message == ctx.get_help():
+        if failed is not None and message == failed.get_help():
             print(message)
             sys.exit(0)
-        hint = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+        hint = f" (see: {failed.command_path} --help)" if failed is not None else ""
         _fail(f"{message}{hint}", getattr(exc, "exit_code", 1))
     except (typer.Abort, KeyboardInterrupt, EOFError):
         _fail("interrupted", 130)

@@ -45,6 +45,10 @@ def local_time(value: datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def _no_progress(n: int = 1) -> None:
+    pass
+
+
 @contextmanager
 def progress(what: str, total: int, *, unit: str, enabled: bool = True) -> Iterator[Callable[[int], None]]:
     """A progress bar on standard error, with the count, the rate and the time
@@ -54,7 +58,7 @@ def progress(what: str, total: int, *, unit: str, enabled: bool = True) -> Itera
     is more than one thing to do; lines printed meanwhile appear above it.
     """
     if not (enabled and total > 1 and sys.stderr.isatty()):
-        yield lambda _n=1: None
+        yield _no_progress
         return
     from rich.console import Console
     from rich.progress import (
