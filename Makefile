@@ -38,7 +38,8 @@ demo: $(VENV)/.installed-demo
 	@echo
 	@echo "Study them: $(BIN)/quizgen --db $(DEMO_DB) quiz      (then: $(BIN)/quizgen --db $(DEMO_DB) stats)"
 
-test: $(VENV)/.installed-test
+# The gate first: a lint, format, type or layer failure stops the run before the suite.
+test: lint
 	$(BIN)/python -m pytest
 
 # Lint, formatting, types and the import contracts of pyproject.toml. Every
