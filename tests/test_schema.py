@@ -22,8 +22,8 @@ def engine(db_url: str):
     engine.dispose()
 
 
-def old_database_with_an_article(engine) -> None:
-    schema.upgrade(engine, "0001")
+def old_database_with_an_article(engine, revision: str = "0001") -> None:
+    schema.upgrade(engine, revision)
     with engine.begin() as conn:
         conn.execute(
             sa.text(
@@ -99,14 +99,8 @@ def test_a_database_of_something_else_is_refused(db_url: str, engine):
 
 
 def test_upgrading_moves_the_mode_of_practice_and_test_answers_out_of_the_state(engine):
-    schema.upgrade(engine, "0005")
+    old_database_with_an_article(engine, "0005")
     with engine.begin() as conn:
-        conn.execute(
-            sa.text(
-                "INSERT INTO article (id, title, source, text, content_hash, language, added_at) "
-                "VALUES (1, 'Old', 'old.txt', 'Old text.', 'abc', 'en', '2024-09-23 12:00:00')"
-            )
-        )
         conn.execute(
             sa.text(
                 "INSERT INTO item (id, article_id, key, kind, prompt, answer, sentence, sentence_start, rule, "

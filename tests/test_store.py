@@ -167,25 +167,36 @@ def test_two_processes_adding_the_same_articles_store_each_once(store: Store, db
     assert len(store.articles()) == 40
 
 
+SENTENCE = "Russia signed the partnership with Mali."
+
+
+def multiple_choice_item():
+    from quizgen.item import Item
+
+    return Item(
+        key="mc",
+        kind="multiple_choice",
+        prompt="Who signed the partnership with Mali?",
+        answer="Russia",
+        sentence=SENTENCE,
+        sentence_start=0,
+        answer_start=0,
+        answer_end=6,
+        rule="svo/multiple_choice",
+        score=0.5,
+        reasons=("r",),
+        distractors=("Chad", "Niger", "Ghana"),
+        label="GPE",
+    )
+
+
 def test_saved_items_keep_their_forms(store: Store):
     from quizgen.item import Item
 
     article, _ = store.save_article(article_text(1))
-    sentence = "Russia signed the partnership with Mali."
-    common = dict(sentence=sentence, sentence_start=0, score=0.5, reasons=("r",))
+    common = dict(sentence=SENTENCE, sentence_start=0, score=0.5, reasons=("r",))
     items = [
-        Item(
-            key="mc",
-            kind="multiple_choice",
-            prompt="Who signed the partnership with Mali?",
-            answer="Russia",
-            answer_start=0,
-            answer_end=6,
-            rule="svo/multiple_choice",
-            distractors=("Chad", "Niger", "Ghana"),
-            label="GPE",
-            **common,
-        ),
+        multiple_choice_item(),
         Item(
             key="tf",
             kind="true_false",
@@ -221,29 +232,8 @@ def test_saved_items_keep_their_forms(store: Store):
 
 
 def test_kind_and_status_come_back_from_the_store_as_enums(store: Store):
-    from quizgen.item import Item
-
     article, _ = store.save_article(article_text(1))
-    sentence = "Russia signed the partnership with Mali."
-    store.save_items(
-        article.id,
-        [
-            Item(
-                key="mc",
-                kind="multiple_choice",
-                prompt="Who signed the partnership with Mali?",
-                answer="Russia",
-                answer_start=0,
-                answer_end=6,
-                rule="svo/multiple_choice",
-                distractors=("Chad", "Niger", "Ghana"),
-                sentence=sentence,
-                sentence_start=0,
-                score=0.5,
-                reasons=(),
-            ),
-        ],
-    )
+    store.save_items(article.id, [multiple_choice_item()])
     (saved,) = store.items(article.id)
     store.set_status([saved.id], ItemStatus.approved)
     for row in (*store.items(article.id), store.item(saved.id), *store.study_items()):

@@ -23,6 +23,7 @@ from quizgen.clock import start_of, utc_now
 
 if TYPE_CHECKING:
     from quizgen.store import Store
+    from quizgen.store.progress import ArticleProgress
 
 # Anki calls a card whose interval reached 21 days "mature"; FSRS's stability is
 # the interval at which recall falls to 90%, so the same bar means the same thing.
@@ -48,17 +49,6 @@ class Retention:
 
 
 @dataclass(frozen=True)
-class ArticleMastery:
-    """How far a learner has got with one article's items (rejected items left out)."""
-
-    article_id: int
-    title: str
-    items: int
-    studied: int  # items with a scheduling state for the learner
-    mastered: int  # items whose card stability is at least MASTERED_STABILITY days
-
-
-@dataclass(frozen=True)
 class Stats:
     """One learner's statistics as of one moment; ``today`` is that moment's local date."""
 
@@ -74,7 +64,7 @@ class Stats:
     retention_30d: Retention  # reviews of the last 30 days, today included
     streak: int  # see study_days
     heatmap: dict[date, int]  # reviews per day, every day of the last 12 weeks (Monday first) to today
-    mastery: tuple[ArticleMastery, ...]  # articles with items, by id
+    mastery: tuple[ArticleProgress, ...]  # articles with items, by id
 
     def to_dict(self) -> dict[str, Any]:
         """The stats as JSON values: dates as ISO strings, each retention with its rate."""
@@ -103,10 +93,7 @@ def stats(store: Store, learner: str, now: datetime | None = None) -> Stats:
         new = progress.new_items()
         counts = progress.reviews(now, today=start_of(today), recent=start_of(today - (RETENTION_DAYS - 1) * ONE_DAY))
         heatmap, streak = study_days(progress.review_times(now), today, heatmap_start)
-        mastery = tuple(
-            ArticleMastery(a.article_id, a.title, a.items, a.studied, a.mastered)
-            for a in progress.articles(MASTERED_STABILITY, now)
-        )
+        mastery = tuple(progress.articles(MASTERED_STABILITY, now))
     return Stats(
         learner=learner,
         today=today,

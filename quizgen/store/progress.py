@@ -49,7 +49,7 @@ class ArticleProgress:
     article_id: int
     title: str
     items: int
-    studied: int  # items with a scheduling state for the learner
+    studied: int  # items the learner has a scheduling state for or an answer to
     mastered: int  # items whose card stability reaches the bar asked for
 
 
