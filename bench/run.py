@@ -183,7 +183,12 @@ def main() -> None:
         *worksheet,
         "",
     ]
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    import judge
+
+    # The blind ratings are made by people, not by this run: their section stays.
+    kept = judge.section_of(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else ""
+    text = "\n".join(lines)
+    RESULTS.write_text(judge.replace_section(text, kept) if kept else text, encoding="utf-8")
     print("\n".join(lines))
 
 
