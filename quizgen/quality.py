@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from quizgen.normalize import contains, normalize, words
 from quizgen.questions.realize import Question
-from quizgen.wording import BLANK, POINTERS
+from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS
 
 MAX_QUESTION_WORDS = 30
 MIN_QUESTION_WORDS = 5
@@ -29,6 +29,12 @@ STOPWORDS = frozenset(
 )
 DANGLING = frozenset({"and", "or", "nor", "but", "between"})
 KIND_WEIGHT = {"wh": 1.0, "cloze": 0.8}
+# "the move", "the first step": a definite whose noun alone does not say which
+# one; "the deal with Russia" or "the plan to build..." does.
+VAGUE_DEFINITE = re.compile(
+    r"\bthe (?:(?:first|second|third|next|last|latest|new|same) )?(?P<noun>[a-z]+)\b"
+    r"(?! (?:of|between|with|to|for|on|in|that|which|who|called|named|known|signed|announced)\b)(?!['’-])"
+)
 # "cut ties with and much of Europe": one member of a list was taken out.
 GAPPED_LIST = re.compile(r"\b(?:with|between|of|to|from|for|by|in|on|at|as|including|,) (?:and|or)\b", re.IGNORECASE)
 
@@ -74,6 +80,8 @@ def judge(question: Question) -> Judgement:
             fatal.append("a second question word inside the question")
     if set(asked) & POINTERS:
         fatal.append("refers to something outside the question")
+    if question.kind == "wh" and vague_reference(question.prompt):
+        fatal.append(f"a vague reference: {vague_reference(question.prompt)}")
     answer = normalize(question.answer)
     if not answer or all(w in STOPWORDS for w in answer.split()):
         fatal.append("answer is a pronoun or stopword")
@@ -89,6 +97,23 @@ def judge(question: Question) -> Judgement:
         *fatal,
     )
     return Judgement(keep=not fatal, score=score, reasons=reasons)
+
+
+def vague_reference(text: str) -> str | None:
+    """The first definite in ``text`` that does not say which thing it means ("the move"), or None."""
+    for match in VAGUE_DEFINITE.finditer(text):
+        if match["noun"] in VAGUE_NOUNS:
+            return match[0]
+    return None
+
+
+def gives_away(question: Question, others: list[Question]) -> bool:
+    """Whether ``question`` and one of ``others`` answer each other: on one
+    worksheet, a question whose stem holds another's answer gives it away."""
+    shown = question.prompt.replace(BLANK, " ")
+    return any(
+        contains(shown, other.answer) or contains(other.prompt.replace(BLANK, " "), question.answer) for other in others
+    )
 
 
 def thin_duplicates(ranked: list[tuple[Question, Judgement]]) -> list[tuple[Question, Judgement]]:

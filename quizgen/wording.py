@@ -18,6 +18,14 @@ POINTERS = frozenset(
     {"he", "she", "it", "they", "him", "her", "his", "its", "their", "them", "this", "these", "those",
      "i", "me", "my", "we", "us", "our", "you", "your"}
 )  # fmt: skip
+# Nouns that, after "the" and on their own, point back into the article: with
+# the sentence gone, "What does the move benefit?" does not say which move.
+VAGUE_NOUNS = frozenset(
+    {"move", "deal", "program", "programme", "plan", "step", "pair", "group", "agreement", "measure",
+     "decision", "proposal", "bill", "report", "effort", "issue", "meeting", "talks", "resolution", "case",
+     "event", "incident", "policy", "project", "change", "changes", "effect", "idea", "process", "initiative",
+     "announcement", "statement", "visit", "trip", "vote", "attack", "operation"}
+)  # fmt: skip
 # The gap of a cloze, in the item, the quiz and every export.
 BLANK = "_____"
 # Options are lettered A, B, C... on paper, in Anki and in the quiz.

@@ -7,9 +7,11 @@ from hypothesis import strategies as st
 
 import quizgen
 from quizgen.normalize import contains
-from quizgen.wording import BLANK
+from quizgen.quality import vague_reference
+from quizgen.wording import BLANK, WEEKDAYS
 from tests.strategies import article_bodies
 
+WEEKDAYS = {day.lower() for day in WEEKDAYS}
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60)
 
 
@@ -29,6 +31,16 @@ def check(text: str) -> list:
             assert item.answer in ("True", "False") and item.prompt.endswith("."), item
         else:
             assert item.kind == "matching" and 4 <= len(item.pairs) <= 6, item
+    asked = [item for item in items if item.kind in ("wh", "cloze")]
+    for item in asked:
+        # A weekday alone is trivia, not a date worth asking.
+        assert item.answer.strip().lower() not in WEEKDAYS, item
+        if item.kind == "wh":
+            assert vague_reference(item.prompt) is None, item
+        for other in asked:
+            # On one sheet, no question's stem holds another's answer.
+            if other is not item:
+                assert not contains(item.prompt.replace(BLANK, " "), other.answer), (item, other)
     return items
 
 
