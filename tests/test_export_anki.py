@@ -171,7 +171,15 @@ def test_the_seed_deck_in_anki(seed_db, collection, tmp_path, capsys):
     subdeck = collection.decks.id_for_name(f"quizgen seeds::{title}")
     assert set(collection.db.list("SELECT DISTINCT did FROM cards")) == {subdeck}
     used = {collection.models.get(mid)["name"] for mid in collection.db.list("SELECT DISTINCT mid FROM notes")}
-    assert used == {"quizgen Q&A v1", "quizgen Cloze v1", "quizgen Multiple choice v1", "quizgen True/False v1"}
+    note_type = {
+        "wh": "quizgen Q&A v1",
+        "matching": "quizgen Q&A v1",
+        "cloze": "quizgen Cloze v1",
+        "multiple_choice": "quizgen Multiple choice v1",
+        "true_false": "quizgen True/False v1",
+    }
+    assert used == {note_type[item.kind] for item in items}
+    assert {"quizgen Q&A v1", "quizgen Multiple choice v1", "quizgen True/False v1"} <= used
 
     aes = next(i for i in items if i.kind == "wh" and i.answer == "Alliance of Sahel States")
     note = note_by_guid(collection, aes.key)
