@@ -84,17 +84,12 @@ def items_from_doc(
 
 def _spread(ranked: list[tuple[Question, Judgement]], limit: int) -> list[tuple[Question, Judgement]]:
     """The best ``limit`` questions, with at most three items and one cloze per sentence,
-    so that a quiz covers the article rather than its first paragraph, and none
-    whose stem holds another's answer."""
-    from quizgen.quality import gives_away
-
+    so that a quiz covers the article rather than its first paragraph."""
     chosen: list[tuple[Question, Judgement]] = []
     per_sentence: dict[int, list[str]] = {}
     for question, judgement in ranked:
         kinds = per_sentence.setdefault(question.fact.sentence_start, [])
         if len(kinds) >= MAX_PER_SENTENCE or (question.kind == "cloze" and "cloze" in kinds):
-            continue
-        if gives_away(question, [taken for taken, _ in chosen]):
             continue
         kinds.append(question.kind)
         chosen.append((question, judgement))

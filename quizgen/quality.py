@@ -19,7 +19,24 @@ MIN_QUESTION_WORDS = 5
 # A preposition left at the end of a question longer than this is read as a slip.
 STRANDING_WORDS = 16
 PREPOSITIONS = frozenset(
-    {"in", "on", "at", "of", "to", "for", "from", "with", "by", "about", "into", "over", "under", "after", "before"}
+    {"in", "on", "at", "of", "to", "for", "from", "with", "by", "about", "into", "over", "under", "after", "before",
+     "during", "as", "than", "through", "against", "without", "within"}
+)  # fmt: skip
+# Words that cannot follow "what did" or "who was": the clause lost its subject
+# ("What did in the Ford Motor Company develop ...?").
+AUXILIARIES = frozenset(
+    {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can",
+     "should", "might", "may"}
+)  # fmt: skip
+NO_SUBJECT = PREPOSITIONS | {"and", "or", "but", "because", "although", "while", "if"}
+# Traces of a transformation gone wrong, in a question or a statement: an
+# article capitalized inside the sentence ("What did The U.S. House ..."), a
+# quotation mark with space on both sides (a quotation cut open), and a
+# possessive split from its noun ("What 's").
+SLIPS = (
+    (re.compile(r"\s(?:The|A|An)\s"), "a capitalized article inside the sentence"),
+    (re.compile(r"(?<=\s)[\"“”](?=\s)"), "a quotation cut open"),
+    (re.compile(r"\s['’]s\b"), "a possessive split from its noun"),
 )
 QUESTION_WORDS_INSIDE = frozenset({"what", "who", "whom", "which"})
 WH_WORDS = frozenset({"what", "who", "whom", "whose", "when", "where", "which", "how", "why", "in"})
@@ -74,12 +91,17 @@ def judge(question: Question) -> Judgement:
             and ("," in question.prompt or len(prompt_words) > STRANDING_WORDS)
         ):
             fatal.append("a preposition stranded after a long clause")
+        if len(prompt_words) > 2 and prompt_words[1] in AUXILIARIES and prompt_words[2] in NO_SUBJECT:
+            fatal.append("the clause lost its subject")
         if any(a == b for a, b in zip(prompt_words, prompt_words[1:])):
             fatal.append("a word twice in a row")
         if set(prompt_words[1:]) & QUESTION_WORDS_INSIDE:
             fatal.append("a second question word inside the question")
     if set(asked) & POINTERS:
         fatal.append("refers to something outside the question")
+    slip = slip_in(question.prompt)
+    if slip:
+        fatal.append(slip)
     if question.kind == "wh" and vague_reference(question.prompt):
         fatal.append(f"a vague reference: {vague_reference(question.prompt)}")
     answer = normalize(question.answer)
@@ -99,21 +121,29 @@ def judge(question: Question) -> Judgement:
     return Judgement(keep=not fatal, score=score, reasons=reasons)
 
 
+# A run of capitalized words ("Rosalind Franklin"), and the possessive after one.
+NAME = re.compile(r"\b[A-Z]\w+(?:\s+[A-Z]\w+)*")
+POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def slip_in(text: str) -> str | None:
+    """What shows that ``text`` was garbled in the making, or None: a slip of
+    :data:`SLIPS`, or a name said twice ("What did Coffman tell Coffman ...")."""
+    for pattern, slip in SLIPS:
+        if pattern.search(text):
+            return slip
+    names = NAME.findall(POSSESSIVE.sub("", text))
+    if len(set(names)) < len(names):
+        return "a name twice"
+    return None
+
+
 def vague_reference(text: str) -> str | None:
     """The first definite in ``text`` that does not say which thing it means ("the move"), or None."""
     for match in VAGUE_DEFINITE.finditer(text):
         if match["noun"] in VAGUE_NOUNS:
             return match[0]
     return None
-
-
-def gives_away(question: Question, others: list[Question]) -> bool:
-    """Whether ``question`` and one of ``others`` answer each other: on one
-    worksheet, a question whose stem holds another's answer gives it away."""
-    shown = question.prompt.replace(BLANK, " ")
-    return any(
-        contains(shown, other.answer) or contains(other.prompt.replace(BLANK, " "), question.answer) for other in others
-    )
 
 
 def thin_duplicates(ranked: list[tuple[Question, Judgement]]) -> list[tuple[Question, Judgement]]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from quizgen.forms.chosen import Chosen, rule
 from quizgen.item import Item
 from quizgen.normalize import words
-from quizgen.quality import vague_reference
+from quizgen.quality import slip_in, vague_reference
 from quizgen.questions.statement import Statement, falsified, statement
 from quizgen.wording import ARTICLES, POINTERS
 
@@ -27,7 +27,7 @@ def true_false(chosen: Chosen, truth: bool) -> Item | None:
     if answer is None:
         return None
     stated = statement(answer)
-    if stated is None or set(words(stated.text)) & POINTERS or vague_reference(stated.text):
+    if stated is None or set(words(stated.text)) & POINTERS or vague_reference(stated.text) or slip_in(stated.text):
         return None
     question = chosen.question
     if truth:
