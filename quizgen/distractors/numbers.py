@@ -85,6 +85,11 @@ QUANTITY = re.compile(
 T = TypeVar("T", int, Decimal)
 
 _CASE_TWINS = str.maketrans("İıſK", "iisk")
+# Qualifiers that bound an amount from below or from above.
+LOWER_BOUNDS = frozenset({"more than", "at least", "over", "just over", "well over", "above", "as few as"})
+UPPER_BOUNDS = frozenset(
+    {"less than", "fewer than", "at most", "up to", "under", "just under", "below", "as many as", "as much as"}
+)
 
 
 def folded(text: str) -> str:
@@ -207,6 +212,13 @@ def number_distractors(answer: str, count: int, rng: random.Random) -> list[str]
     options = _options(quantity, rng)
     below = [n for n in options if n < quantity.number]
     above = [n for n in options if n > quantity.number]
+    qualifier = quantity.qualifier.strip().lower()
+    # "At least 200" is also "at least 100": a bound makes every figure on
+    # its far side true as well, so the wrong options lie beyond it.
+    if qualifier in LOWER_BOUNDS:
+        below = []
+    elif qualifier in UPPER_BOUNDS:
+        above = []
     return [quantity.write(n) for n in choose_around(below, above, count, rng)]
 
 
