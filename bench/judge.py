@@ -1,6 +1,7 @@
 """Acceptability: would a strict teacher print quizgen's items unchanged?
 
     python bench/judge.py sample --round r1            # the rating packet of a round
+    python bench/judge.py sample --round r5 --like r4  # the same articles as round r4
     python bench/judge.py collect --round r1 A.jsonl B.jsonl   # two raters' ratings
     python bench/judge.py report                       # the figures of every round
 
@@ -138,6 +139,12 @@ def sample(args: argparse.Namespace) -> None:
     items = generated(workdir, parts)
     rng = random.Random(f"judge:{args.seed}")
     part_of = {name: part for part, articles in parts.items() for name, _, _ in articles}
+    if args.like:
+        # A paired round: the articles of an earlier round, so that a change is
+        # measured against its own baseline rather than against another sample.
+        earlier = JUDGED / f"{args.like}.jsonl"
+        wanted = {json.loads(line)["article"] for line in earlier.read_text(encoding="utf-8").splitlines() if line}
+        items = [item for item in items if item["article"] in wanted]
     chosen = []
     for part in parts:
         pool = [item for item in items if part_of[item["article"]] == part]
@@ -297,6 +304,7 @@ def main() -> None:
     made.add_argument("--round", required=True)
     made.add_argument("--items", type=int, default=165)
     made.add_argument("--seed", type=int, default=1)
+    made.add_argument("--like", metavar="ROUND", help="sample from the articles of an earlier round only")
     rated = commands.add_parser("collect", help="join two raters' ratings to a round's items")
     rated.add_argument("--round", required=True)
     rated.add_argument("ratings", nargs=2, metavar="RATINGS.jsonl")
