@@ -102,8 +102,9 @@ def judge(question: Question) -> Judgement:
     slip = slip_in(question.prompt)
     if slip:
         fatal.append(slip)
-    if question.kind == "wh" and vague_reference(question.prompt):
-        fatal.append(f"a vague reference: {vague_reference(question.prompt)}")
+    vague = vague_reference(question.prompt) if question.kind == "wh" else None
+    if vague:
+        fatal.append(f"a vague reference: {vague}")
     answer = normalize(question.answer)
     if not answer or all(w in STOPWORDS for w in answer.split()):
         fatal.append("answer is a pronoun or stopword")

@@ -83,7 +83,7 @@ def on_screen(screen: str, stored: list[ItemRecord]) -> ItemRecord:
     found = [
         (
             screen.find(flat[i.id]),
-            (str(getattr(i.kind, "value", i.kind)) == "multiple_choice") != choice,
+            (i.kind == "multiple_choice") != choice,
             -len(flat[i.id]),
             i.id,
             i,
@@ -97,7 +97,7 @@ def on_screen(screen: str, stored: list[ItemRecord]) -> ItemRecord:
 
 
 def right_answer(item: ItemRecord) -> str:
-    kind = str(getattr(item.kind, "value", item.kind))
+    kind = item.kind
     if kind == "multiple_choice":
         options, correct = shuffled_options(item.key, item.answer, item.distractors)
         return LETTERS[correct].lower()
@@ -108,40 +108,6 @@ def right_answer(item: ItemRecord) -> str:
         options, _ = shuffled_options(item.key, rights[0], rights[1:])
         return "".join(LETTERS[options.index(r)] for r in rights)
     return item.answer
-
-
-def test_a_full_review_session_schedules_every_answer(seeded: str):
-    stored = items(seeded)
-    child = spawn(seeded)
-    answered = []
-    while True:
-        index = child.expect(["answer> ", r"\d+ answered, \d+ right"])
-        if index == 1:
-            break
-        item = on_screen(child.before, stored)
-        child.sendline(right_answer(item))
-        child.expect("Right")
-        child.expect("> ")
-        child.sendline("")
-        answered.append(item)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    # One form of each fact: no two answered items ask about the same thing.
-    facts = [(i.sentence_start, i.answer_end) for i in answered if str(getattr(i.kind, "value", i.kind)) != "matching"]
-    assert len(facts) == len(set(facts))
-    kinds = {str(getattr(i.kind, "value", i.kind)) for i in answered}
-    assert {"wh", "cloze", "matching"} <= kinds
-    logged = logs(seeded)
-    assert [log.item_id for log in logged] == [i.id for i in answered]
-    assert all(log.correct and log.rating >= 2 and log.mode == "review" and log.state == "new" for log in logged)
-    scheduled = {s.item_id: s for s in states(seeded)}
-    assert set(scheduled) == {i.id for i in answered}
-    assert all(s.due > log.reviewed_at for s, log in ((scheduled[log.item_id], log) for log in logged))
-    # Nothing is due again right away, and the new items of the day are used up.
-    again = spawn(seeded, "--new", str(len(answered)))
-    again.expect(["Nothing due now", pexpect.EOF])
-    again.close()
 
 
 def answer_all(child: pexpect.spawn, stored: list[ItemRecord]) -> list[ItemRecord]:
@@ -158,6 +124,26 @@ def answer_all(child: pexpect.spawn, stored: list[ItemRecord]) -> list[ItemRecor
     child.close()
     assert child.exitstatus == 0
     return asked
+
+
+def test_a_full_review_session_schedules_every_answer(seeded: str):
+    stored = items(seeded)
+    answered = answer_all(spawn(seeded), stored)
+    # One form of each fact: no two answered items ask about the same thing.
+    facts = [(i.sentence_start, i.answer_end) for i in answered if i.kind != "matching"]
+    assert len(facts) == len(set(facts))
+    kinds = {i.kind for i in answered}
+    assert {"wh", "cloze", "matching"} <= kinds
+    logged = logs(seeded)
+    assert [log.item_id for log in logged] == [i.id for i in answered]
+    assert all(log.correct and log.rating >= 2 and log.mode == "review" and log.state == "new" for log in logged)
+    scheduled = {s.item_id: s for s in states(seeded)}
+    assert set(scheduled) == {i.id for i in answered}
+    assert all(s.due > log.reviewed_at for s, log in ((scheduled[log.item_id], log) for log in logged))
+    # Nothing is due again right away, and the new items of the day are used up.
+    again = spawn(seeded, "--new", str(len(answered)))
+    again.expect(["Nothing due now", pexpect.EOF])
+    again.close()
 
 
 @pytest.mark.parametrize("limit", [1, 3, 5, 50])
@@ -325,7 +311,7 @@ def test_choices_by_letter_or_number_and_true_false_by_t_or_f(seeded: str):
     seen = set()
     for turn in range(4):
         item = shown_item(child, stored)
-        kind = str(getattr(item.kind, "value", item.kind))
+        kind = item.kind
         seen.add(kind)
         key = right_answer(item)
         if kind == "multiple_choice" and turn % 2:

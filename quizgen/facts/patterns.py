@@ -318,4 +318,3 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("membership", 6, _memberships, transformed=False, lists=True),
     Pattern("svo", 7, _actors),
 )
-PATTERN = {pattern.name: pattern for pattern in PATTERNS}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizgen.item import Item, item_key
+from quizgen.wording import ARTICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -62,6 +63,13 @@ class Chosen:
             distractors=self.distractors,
             label=self.fact.label,
         )
+
+
+def leading_article(answer: str) -> str:
+    """The article an answer of several words opens with ("the" of "the White
+    House"), which a form keeps out of the part it swaps or offers; else ""."""
+    first = answer.split(" ", 1)[0]
+    return first if first.lower() in ARTICLES and " " in answer else ""
 
 
 def rule(fact: Fact, kind: str) -> str:

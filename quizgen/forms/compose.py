@@ -83,9 +83,7 @@ def _with_distractors(
 
 
 def _true_false(questions: list[Chosen], article_hash: str, *, budget: int) -> list[Item]:
-    """At most one statement per sentence, true and false in turn. Only facts
-    that can be stated both ways are used, so that whether a statement is
-    true never depends on which facts could be falsified: a deck is balanced."""
+    """At most one statement per sentence, true and false in turn, so that a deck is balanced."""
     made: list[Item] = []
     want_true = int(article_hash[:2], 16) % 2 == 0
     sentences: set[int] = set()
@@ -94,12 +92,11 @@ def _true_false(questions: list[Chosen], article_hash: str, *, budget: int) -> l
             break
         if chosen.span is None or chosen.fact.sentence_start in sentences:
             continue
-        true = true_false(chosen, True)
-        false = true_false(chosen, False) if true is not None else None
-        if true is None or false is None:
+        both = true_false(chosen)
+        if both is None:
             continue
         sentences.add(chosen.fact.sentence_start)
-        made.append(true if want_true else false)
+        made.append(both[0] if want_true else both[1])
         want_true = not want_true
     return made
 

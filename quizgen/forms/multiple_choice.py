@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quizgen.forms.chosen import Chosen, rule
+from quizgen.forms.chosen import Chosen, leading_article, rule
 from quizgen.item import Item
-from quizgen.wording import ARTICLES
 
 
 def multiple_choice(chosen: Chosen, count: int) -> Item | None:
@@ -19,8 +18,8 @@ def multiple_choice(chosen: Chosen, count: int) -> Item | None:
         return None
     question = chosen.question
     answer, start = question.answer, question.answer_start
-    article = answer.split(" ", 1)[0]
-    if article.lower() in ARTICLES and " " in answer:
+    article = leading_article(answer)
+    if article:
         # Options read alike: "White House" among "U.S. Senate" and "Congress".
         answer, start = answer[len(article) + 1 :], start + len(article) + 1
     return replace(

@@ -9,48 +9,49 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quizgen.forms.chosen import Chosen, rule
+from quizgen.forms.chosen import Chosen, leading_article, rule
 from quizgen.item import Item
 from quizgen.normalize import words
 from quizgen.quality import slip_in, vague_reference
 from quizgen.questions.statement import Statement, falsified, statement
-from quizgen.wording import ARTICLES, POINTERS
+from quizgen.wording import POINTERS
 
 TRUE = "True"
 FALSE = "False"
 
 
-def true_false(chosen: Chosen, truth: bool) -> Item | None:
-    """A true/false item about ``chosen``'s fact, true or false as asked, or None
-    when the fact has no clean statement (or, for a false one, no distractor)."""
+def true_false(chosen: Chosen) -> tuple[Item, Item] | None:
+    """The true and the false statement of ``chosen``'s fact, or None when the
+    fact has no clean statement or nothing to swap into it: only a fact that
+    can be stated both ways is used, so whether a statement is true never
+    depends on which facts could be falsified."""
     answer = chosen.span
-    if answer is None:
+    if answer is None or not chosen.distractors or answer.root.left_edge.i < answer.start:
+        # Nothing to swap in, or words before the answer ("President", "the")
+        # that belong to it and would not fit what is swapped in.
         return None
     stated = statement(answer)
     if stated is None or set(words(stated.text)) & POINTERS or vague_reference(stated.text) or slip_in(stated.text):
         return None
-    question = chosen.question
-    if truth:
-        shown: Statement = stated
-    else:
-        if not chosen.distractors or answer.root.left_edge.i < answer.start:
-            # Nothing to swap in, or words before the answer ("President", "the")
-            # that belong to it and would not fit what is swapped in.
-            return None
-        article = question.answer.split(" ", 1)[0]
-        if article.lower() in ARTICLES and " " in question.answer:
-            # "the White House" -> "the U.S. Senate": the article stays.
-            stated = Statement(stated.text, stated.answer_start + len(article) + 1, stated.answer_end)
-        shown = falsified(stated, chosen.distractors[0])
+    swapped = stated
+    article = leading_article(chosen.question.answer)
+    if article:
+        # "the White House" -> "the U.S. Senate": the article stays.
+        swapped = Statement(stated.text, stated.answer_start + len(article) + 1, stated.answer_end)
+    wrong = chosen.distractors[0]
+    return _item(chosen, stated, TRUE, ()), _item(chosen, falsified(swapped, wrong), FALSE, (wrong,))
+
+
+def _item(chosen: Chosen, shown: Statement, verdict: str, swapped_in: tuple[str, ...]) -> Item:
     return replace(
         chosen.item(),
         key=chosen.key("true_false"),
         kind="true_false",
         prompt=shown.text,
-        answer=TRUE if truth else FALSE,
+        answer=verdict,
         # answer_start and answer_end still give the fact's answer in the source sentence.
         accepted_answers=(),
         # The statement's own span: the answer when true, the swapped-in distractor when false.
-        distractors=() if truth else (chosen.distractors[0],),
+        distractors=swapped_in,
         rule=rule(chosen.fact, "true_false"),
     )

@@ -181,11 +181,7 @@ def reporting_connection_errors(url: URL) -> Iterator[None]:
         yield
     except sa.exc.OperationalError as exc:
         message = _sqlite_unwritable(url) if _sqlite_cannot_write(exc.orig) else None
-        raise StoreError(message or f"cannot open the database {display_url(url)}: {_reason(exc)}") from exc
-
-
-def _reason(exc: sa.exc.DBAPIError) -> str:
-    return _first_line(exc.orig)
+        raise StoreError(message or f"cannot open the database {display_url(url)}: {_first_line(exc.orig)}") from exc
 
 
 def _first_line(error: BaseException | None) -> str:
