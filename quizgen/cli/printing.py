@@ -41,8 +41,10 @@ def print_sheet(
     Example:
       quizgen export print 1 --versions 2 --seed 7 --title "World news quiz"
     """
-    from quizgen.export.print.files import print_worksheets
+    from quizgen.export.print.files import checked_target, print_worksheets
 
+    # A usage error leaves the database alone, not even created.
+    checked_target(out_path, fmt)
     with open_store(ctx) as store:
         printed = print_worksheets(
             store,

@@ -52,15 +52,12 @@ def print_worksheets(
     title when there is one article, else "Quiz"; ``points`` 0 hides points.
     ``fmt`` is pdf, typ (Typst source and its JSON data), docx or md.
     """
-    from quizgen.export.output import refuse_directory, write_files
+    from quizgen.export.output import write_files
     from quizgen.export.print.worksheet import sheet
     from quizgen.export.selection import select_items
     from quizgen.forms.siblings import one_per_fact
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; use pdf, typ, docx or md")
-    target = Path(out)
-    refuse_directory(target, f"worksheet.{fmt}")
+    target = checked_target(out, fmt)
     selection = select_items(store, article_ids)
     items = one_per_fact(selection.items)
     if title is None:
@@ -80,6 +77,18 @@ def print_worksheets(
     return PrintedSheets(
         files=[path for path, _ in files], questions=len(items), versions=versions, selection=selection
     )
+
+
+def checked_target(out: str | Path, fmt: str) -> Path:
+    """The worksheet's path, once ``fmt`` is known and ``out`` is no directory:
+    a command checks this before it opens the store."""
+    from quizgen.export.output import refuse_directory
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use pdf, typ, docx or md")
+    target = Path(out)
+    refuse_directory(target, f"worksheet.{fmt}")
+    return target
 
 
 def render(path: Path, fmt: str, data: dict) -> list[tuple[Path, bytes]]:
