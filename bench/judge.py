@@ -145,6 +145,14 @@ def sample(args: argparse.Namespace) -> None:
         earlier = JUDGED / f"{args.like}.jsonl"
         wanted = {json.loads(line)["article"] for line in earlier.read_text(encoding="utf-8").splitlines() if line}
         items = [item for item in items if item["article"] in wanted]
+    if args.fresh:
+        # Only items no earlier round rated, so that a measurement is not made
+        # on the labels the quality model learned from.
+        seen = {(r["question"], r["answer"]) for rated in rounds().values() for r in rated}
+        for pending in WORK.glob("*/items.jsonl"):
+            if pending.parent.name != args.round:
+                seen |= {(r["question"], r["answer"]) for r in map(json.loads, pending.read_text().splitlines())}
+        items = [item for item in items if (item["question"], item["answer"]) not in seen]
     chosen = []
     for part in parts:
         pool = [item for item in items if part_of[item["article"]] == part]
@@ -197,13 +205,13 @@ def read_ratings(path: Path, count: int) -> dict[int, dict]:
 def collect(args: argparse.Namespace) -> None:
     workdir = WORK / args.round
     items = [json.loads(line) for line in (workdir / "items.jsonl").read_text(encoding="utf-8").splitlines()]
-    first, second = (read_ratings(Path(path), len(items)) for path in args.ratings)
+    raters = [read_ratings(Path(path), len(items)) for path in args.ratings]
     JUDGED.mkdir(parents=True, exist_ok=True)
     with (JUDGED / f"{args.round}.jsonl").open("w", encoding="utf-8") as out:
         for item in items:
-            one, two = first[item["n"]], second[item["n"]]
-            acceptable = all(one[c] and two[c] for c in CRITERIA)
-            out.write(json.dumps(item | {"rater_1": one, "rater_2": two, "acceptable": acceptable}) + "\n")
+            ratings = {f"rater_{i}": rater[item["n"]] for i, rater in enumerate(raters, 1)}
+            acceptable = all(r[c] for r in ratings.values() for c in CRITERIA)
+            out.write(json.dumps(item | ratings | {"acceptable": acceptable}) + "\n")
     write_report()
 
 
@@ -260,7 +268,16 @@ def write_report() -> None:
         "rated by two independent raters; the stricter rating stands. Every rated item is kept in",
         f"`bench/judged/` ({sum(len(r) for r in found.values())} so far).",
     ]
+    training = {name: rated for name, rated in found.items() if "rater_2" not in rated[0]}
+    if training:
+        lines += [
+            "",
+            f"{', '.join(training)} ({sum(len(r) for r in training.values())} items): one rater each,",
+            "labels for the quality model, not measurements.",
+        ]
     for name, rated in found.items():
+        if name in training:
+            continue
         first = rated[0]
         articles = len({r["article"] for r in rated})
         lines += ["", f"### Round {name}", ""]
@@ -274,18 +291,18 @@ def write_report() -> None:
     print("\n".join(lines))
 
 
-def section_of(text: str) -> str:
-    """The Acceptability section of ``text``, or "" (``make bench`` keeps it when it rewrites the file)."""
-    start = text.find(f"\n{SECTION}")
+def section_of(text: str, heading: str = SECTION) -> str:
+    """The section ``heading`` of ``text``, or "" (``make bench`` keeps it when it rewrites the file)."""
+    start = text.find(f"\n{heading}")
     if start < 0:
         return ""
     end = text.find("\n## ", start + 1)
     return text[start + 1 : end + 1 if end >= 0 else len(text)]
 
 
-def replace_section(text: str, section: str) -> str:
-    """``text`` with its Acceptability section (to the next "## ") replaced by ``section``, or added."""
-    start = text.find(f"\n{SECTION}")
+def replace_section(text: str, section: str, heading: str = SECTION) -> str:
+    """``text`` with its section ``heading`` (to the next "## ") replaced by ``section``, or added."""
+    start = text.find(f"\n{heading}")
     if start < 0:
         return text.rstrip("\n") + "\n\n" + section
     end = text.find("\n## ", start + 1)
@@ -305,9 +322,11 @@ def main() -> None:
     made.add_argument("--items", type=int, default=165)
     made.add_argument("--seed", type=int, default=1)
     made.add_argument("--like", metavar="ROUND", help="sample from the articles of an earlier round only")
+    made.add_argument("--fresh", action="store_true", help="sample only items no earlier round rated")
     rated = commands.add_parser("collect", help="join two raters' ratings to a round's items")
     rated.add_argument("--round", required=True)
-    rated.add_argument("ratings", nargs=2, metavar="RATINGS.jsonl")
+    # Two raters for a measurement; one is enough for a training label.
+    rated.add_argument("ratings", nargs="+", metavar="RATINGS.jsonl")
     commands.add_parser("report", help="write the figures of every round into bench/RESULTS.md")
     args = parser.parse_args()
     if args.command == "sample":

@@ -184,11 +184,17 @@ def main() -> None:
         "",
     ]
     import judge
+    import train_quality
 
-    # The blind ratings are made by people, not by this run: their section stays.
-    kept = judge.section_of(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else ""
+    # The blind ratings and the quality model's figures are not made by this
+    # run: their sections stay.
     text = "\n".join(lines)
-    RESULTS.write_text(judge.replace_section(text, kept) if kept else text, encoding="utf-8")
+    before = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    for heading in (judge.SECTION, train_quality.SECTION):
+        kept = judge.section_of(before, heading)
+        if kept:
+            text = judge.replace_section(text, kept, heading)
+    RESULTS.write_text(text, encoding="utf-8")
     print("\n".join(lines))
 
 

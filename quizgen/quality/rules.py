@@ -1,8 +1,8 @@
-"""Quality: which questions a teacher would print, and how good each is.
+"""The rules: which questions a teacher would print, and how good each is.
 
-questions -> quality (this) -> generation. Every question gets a score and the
-reasons behind it; a question with a fatal reason is dropped. Then only the
-best question for each answer is kept, so that a quiz does not repeat itself.
+Every question gets a score and the reasons behind it; a question with a
+fatal reason is dropped. Then only the best question for each answer is
+kept, so that a quiz does not repeat itself.
 """
 
 from __future__ import annotations

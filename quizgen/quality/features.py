@@ -1,0 +1,258 @@
+"""What the quality model sees of an item: features the generator knows.
+
+Each finished item is described by the rule that made it (pattern and form),
+the shape of its question and answer, the question parsed again on its own,
+what is left in it that points outside it, where its fact stands in the
+article and how often its answer is named there, and for the forms with
+options, how its options relate to the answer. Every feature is read from the
+item and the parsed article alone, so that items rated long ago and items made
+now are described the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from quizgen.normalize import normalize, words
+from quizgen.quality.rules import AUXILIARIES, PREPOSITIONS, STOPWORDS, slip_in, vague_reference
+from quizgen.wording import BLANK, POINTERS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from quizgen.item import Item
+
+KINDS = ("wh", "cloze", "multiple_choice", "true_false", "matching")
+PATTERN_NAMES = ("appositive", "acronym", "date", "quantity", "said", "location", "membership", "svo")
+QUESTION_OPENINGS = (
+    "how many", "how much", "in what year", "what year", "on what date", "what does", "who is", "who",
+    "what", "when", "where", "which", "how", "why",
+)  # fmt: skip
+LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
+          "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "ORDINAL", "TIME")  # fmt: skip
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
+YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
+# Words that report rather than state: an item built on one may turn a claim into a fact.
+REPORTING = frozenset({"said", "says", "say", "told", "according", "claimed", "claims", "alleged", "reported"})
+NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
+
+
+def parse_prompts(items: Iterable[Item], nlp) -> list[Doc | None]:
+    """Each item's question parsed on its own (the blank of a cloze filled by
+    its answer), or None for a matching item, which has no one question."""
+    items = list(items)
+    texts = [_as_sentence(item) for item in items]
+    wanted = [text for text in texts if text is not None]
+    with nlp.select_pipes(
+        enable=[p for p in ("tok2vec", "tagger", "parser", "attribute_ruler") if p in nlp.pipe_names]
+    ):
+        parsed = iter(list(nlp.pipe(wanted)))
+    return [next(parsed) if text is not None else None for text in texts]
+
+
+def _as_sentence(item: Item) -> str | None:
+    if item.kind == "matching":
+        return None
+    if item.kind == "cloze":
+        return item.prompt.replace(BLANK, item.answer, 1)
+    return item.prompt
+
+
+def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
+    """The features of ``item``, an item of the article ``doc``; ``parsed`` is
+    its question parsed on its own (:func:`parse_prompts`). Absent features are 0."""
+    found: dict[str, float] = {f"kind={item.kind}": 1.0}
+    pattern = item.rule.split("/", 1)[0]
+    found[f"pattern={pattern if pattern in PATTERN_NAMES else 'other'}"] = 1.0
+    found[f"{item.kind}&pattern={pattern}"] = 1.0
+    found["score"] = math.log1p(max(item.score, 0.0))
+    if item.kind == "matching":
+        found |= _matching(item)
+        return found
+    prompt = item.prompt.replace(BLANK, " ")
+    prompt_words = words(prompt)
+    found["question_words"] = len(prompt_words) / 10
+    found["question_long"] = float(len(prompt_words) > 20)
+    found["question_short"] = float(len(prompt_words) < 7)
+    if item.kind in ("wh", "multiple_choice"):
+        opening = next((o for o in QUESTION_OPENINGS if prompt_words[: len(o.split())] == o.split()), "other")
+        found[f"opening={opening}"] = 1.0
+        found["ends_with_preposition"] = float(bool(prompt_words) and prompt_words[-1] in PREPOSITIONS)
+        after = len(opening.split()) + (1 if opening in ("how many", "how much", "which", "what year") else 0)
+        found["inverted"] = float(len(prompt_words) > after and prompt_words[after] in AUXILIARIES)
+        found["comma"] = float("," in item.prompt)
+        found |= _fit(opening, item.answer, doc)
+    found |= _answer(item.answer if item.kind != "true_false" else "", doc)
+    found |= _leftovers(prompt, prompt_words)
+    found |= _place(item, doc)
+    if parsed is not None:
+        found |= _parse(parsed, item.kind)
+    if item.kind == "multiple_choice":
+        found |= _options(item.answer, item.distractors)
+    if item.kind == "true_false":
+        found["statement_false"] = float(normalize(item.answer) == "false")
+    return found
+
+
+def _answer(answer: str, doc: Doc) -> dict[str, float]:
+    if not answer:
+        return {}
+    answer_words = words(answer)
+    plain = normalize(answer)
+    found = {
+        "answer_words": min(len(answer_words), 8) / 4,
+        "answer_one_word": float(len(answer_words) == 1),
+        "answer_weekday": float(bool(answer_words) and set(answer_words) <= WEEKDAYS | {"on", "last", "next"}),
+        "answer_month_or_day": float(bool(set(answer_words) & MONTHS)),
+        "answer_year": float(bool(YEAR.match(plain))),
+        "answer_number": float(any(ch.isdigit() for ch in answer)),
+        "answer_capitalized": float(answer[:1].isupper()),
+        "answer_lowercase": float(answer == answer.lower()),
+        "answer_acronym": float(answer.isupper() and len(answer) > 1),
+        "answer_stopwords": float(all(w in STOPWORDS for w in answer_words)),
+    }
+    label = _label(answer, doc)
+    found[f"answer_label={label if label in LABELS else ('other' if label else 'none')}"] = 1.0
+    mentions = _mentions(answer_words, doc)
+    found["answer_mentions"] = math.log1p(mentions)
+    found["answer_in_lead"] = float(_in_lead(plain, doc))
+    return found
+
+
+def _fit(opening: str, answer: str, doc: Doc) -> dict[str, float]:
+    """Whether the question word fits the answer: "who" for a person, "what"
+    for no person, "where" for a place; and whether the answer is only part
+    of a longer name in the article ("Messi" of "Lionel Messi")."""
+    label = _label(answer, doc)
+    plain = normalize(answer)
+    longer = any(plain != normalize(ent.text) and f" {plain} " in f" {normalize(ent.text)} " for ent in doc.ents)
+    return {
+        "who_not_person": float(opening == "who" and label not in ("PERSON", "NORP", "ORG", "")),
+        "what_person": float(opening == "what" and label == "PERSON"),
+        "where_not_place": float(opening == "where" and label not in ("GPE", "LOC", "FAC", "")),
+        "answer_part_of_name": float(longer),
+    }
+
+
+def _label(answer: str, doc: Doc) -> str:
+    plain = normalize(answer)
+    for ent in doc.ents:
+        if normalize(ent.text) == plain:
+            return ent.label_
+    return ""
+
+
+def _mentions(answer_words: list[str], doc: Doc) -> int:
+    """How often the answer's last word is named in the article: its salience."""
+    if not answer_words:
+        return 0
+    last = answer_words[-1]
+    return sum(1 for token in doc if token.lower_ == last)
+
+
+def _in_lead(plain: str, doc: Doc) -> bool:
+    sentences = list(doc.sents)[:2]
+    return bool(plain) and any(plain in normalize(s.text) for s in sentences)
+
+
+def _leftovers(prompt: str, prompt_words: list[str]) -> dict[str, float]:
+    return {
+        "pointer": float(bool(set(prompt_words) & POINTERS)),
+        "vague_definite": float(vague_reference(prompt) is not None),
+        "slip": float(slip_in(prompt) is not None),
+        "definites": min(prompt_words.count("the"), 4) / 4,
+        "quotation": float(any(mark in prompt for mark in '"“”')),
+        "parenthesis": float("(" in prompt),
+        "reporting": float(bool(set(prompt_words) & REPORTING)),
+        "negation": float(bool(set(prompt_words) & NEGATIONS) or "n't" in prompt),
+        "names": min(len(re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+", prompt)), 6) / 6,
+    }
+
+
+def _place(item: Item, doc: Doc) -> dict[str, float]:
+    """Where the item's sentence stands in the article, and how much of the
+    question is the sentence's own words (little: rewritten, often garbled)."""
+    sentences = list(doc.sents)
+    source, index = _source(item, sentences)
+    if source is None:
+        return {"no_source": 1.0}
+    asked = [w for w in words(item.prompt) if w not in STOPWORDS]
+    own = {w for w in words(source.text)}
+    return {
+        "position": index / max(len(sentences) - 1, 1),
+        "first_sentence": float(index == 0),
+        "lead": float(index < 3),
+        "sentence_words": min(len(source), 60) / 30,
+        "own_words": sum(w in own for w in asked) / max(len(asked), 1),
+    }
+
+
+def _source(item: Item, sentences: list[Span]) -> tuple[Span | None, int]:
+    """The sentence an item comes from: the one that shares most words with it."""
+    wanted = {w for w in words(f"{item.prompt} {item.answer}") if w not in STOPWORDS}
+    if not wanted:
+        return None, 0
+    best, best_index, best_shared = None, 0, 0
+    for index, sentence in enumerate(sentences):
+        shared = len(wanted & set(words(sentence.text)))
+        if shared > best_shared:
+            best, best_index, best_shared = sentence, index, shared
+    return best, best_index
+
+
+def _parse(parsed: Doc, kind: str) -> dict[str, float]:
+    """The question parsed on its own: one sentence, a verb at its root, a
+    subject, no unattached words. A garbled question rarely parses as one."""
+    roots = [t for t in parsed if t.dep_ == "ROOT"]
+    root = roots[0] if roots else None
+    found = {
+        "parse_sentences": float(len(roots) > 1),
+        "parse_root_verb": float(root is not None and root.pos_ in ("VERB", "AUX")),
+        "parse_subject": float(any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in parsed)),
+        "parse_unattached": min(sum(t.dep_ == "dep" for t in parsed), 3) / 3,
+        "parse_fragments": float(any(t.dep_ in ("npadvmod", "appos", "parataxis") for t in parsed)),
+    }
+    if kind in ("wh", "multiple_choice") and len(parsed):
+        found["parse_wh_first"] = float(parsed[0].tag_ in ("WP", "WRB", "WDT", "WP$", "IN"))
+    return found
+
+
+def _options(answer: str, distractors: Iterable[str]) -> dict[str, float]:
+    """Multiple choice: wrong options that share a word with the answer (a
+    variant of it), contain it or lie inside it, or differ from it in shape."""
+    answer_words = {w for w in words(answer) if w not in STOPWORDS}
+    options = list(distractors)
+    shares = contained = shape = numeric = 0
+    for option in options:
+        option_words = {w for w in words(option) if w not in STOPWORDS}
+        shares += bool(option_words & answer_words)
+        plain, other = normalize(option), normalize(answer)
+        contained += bool(plain and other and (plain in other or other in plain))
+        shape += option[:1].isupper() != answer[:1].isupper()
+        numeric += any(ch.isdigit() for ch in option) != any(ch.isdigit() for ch in answer)
+    count = max(len(options), 1)
+    return {
+        "options_share_word": shares / count,
+        "options_contain": contained / count,
+        "options_shape": shape / count,
+        "options_numeric_mismatch": numeric / count,
+        "options_few": float(len(options) < 3),
+    }
+
+
+def _matching(item: Item) -> dict[str, float]:
+    lefts = [left for left, _ in item.pairs]
+    rights = [right for _, right in item.pairs]
+    return {
+        "pairs": len(item.pairs) / 5,
+        "pair_left_words": sum(len(words(s)) for s in lefts) / max(len(lefts), 1) / 10,
+        "pair_right_words": sum(len(words(s)) for s in rights) / max(len(rights), 1) / 10,
+        "pair_questions": float(any(s.rstrip().endswith("?") for s in lefts + rights)),
+    }
