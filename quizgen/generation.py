@@ -8,7 +8,6 @@ composed. :mod:`quizgen.workflows.generate` runs this over stored articles.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from quizgen.item import Item
@@ -37,7 +36,6 @@ def generate(
     limit: int | None = None,
     model: str | None = None,
     distractors: int = 3,
-    corpus: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Item]:
     """The items for an article's body ``text``: its best questions and clozes
     (``limit``, by default :func:`default_limit`), then their multiple-choice,
@@ -46,13 +44,14 @@ def generate(
     ``title`` is the headline, kept out of the analysed text. ``seed`` drives
     every random choice (distractors, true or false), so the same text and
     seed give the same items. ``distractors`` is the number of wrong options
-    a multiple-choice item needs; ``corpus`` maps an entity label to names
-    from other articles, for when the article has too few of its own.
+    a multiple-choice item needs; they come from the article and from fixed
+    sources (the gazetteer, numbers, dates), never from other articles, so an
+    article's items are the same whatever else is stored beside them.
     """
     from quizgen.analyze import analyze
 
     doc = next(analyze([text], model=model))
-    return items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
+    return items_from_doc(doc, limit=limit, distractors=distractors, seed=seed)
 
 
 def items_from_doc(
@@ -60,7 +59,6 @@ def items_from_doc(
     *,
     limit: int | None = None,
     distractors: int = 3,
-    corpus: Mapping[str, Sequence[str]] | None = None,
     seed: int | str = 0,
 ) -> list[Item]:
     """:func:`generate` on an article already parsed by :func:`quizgen.analyze.analyze`."""
@@ -79,7 +77,7 @@ def items_from_doc(
                 judged.append((question, judgement))
     judged.sort(key=lambda pair: (-pair[1].score, pair[0].fact.answer_start, pair[0].kind))
     chosen = _spread(thin_duplicates(judged), limit if limit is not None else default_limit(text))
-    return compose(chosen, doc, content_hash(text), count=distractors, corpus=corpus, seed=seed)
+    return compose(chosen, doc, content_hash(text), count=distractors, seed=seed)
 
 
 def _spread(ranked: list[tuple[Question, Judgement]], limit: int) -> list[tuple[Question, Judgement]]:

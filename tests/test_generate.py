@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from sqlmodel import Session
 
@@ -11,9 +12,11 @@ import quizgen
 from quizgen.generation import default_limit
 from quizgen.ingest import read_article
 from quizgen.store import ItemRecord, ItemStatus, Store
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
-SEED = read_article(next(SEEDS.glob("*.txt")))
+SEED_FILE = next(SEEDS.glob("*.txt"))
+SEED = read_article(SEED_FILE)
+NEWS = ROOT / "tests" / "data" / "news"
 
 
 def questions(items) -> list:
@@ -137,7 +140,7 @@ def test_generate_stores_every_form_and_shows_the_options(cli):
         f"{left}  ->  {right}" in cli("items", "show", str(matching["id"])).out for left, right in matching["pairs"]
     )
     assert {i["answer"] for i in by_kind["true_false"]} == {"True", "False"}
-    # Names of answers are kept with their entity label, for other articles' distractors.
+    # Answers are kept with their entity label, which the quiz's --tag and Anki's hints read.
     assert any(i["label"] == "PERSON" for i in items)
 
 
@@ -150,18 +153,58 @@ def test_generate_without_distractors_makes_no_multiple_choice(cli):
     )
 
 
-def test_other_articles_lend_their_names(db_url: str):
-    with Store(db_url) as store:
-        article, _ = store.save_article(read_article(next(SEEDS.glob("*.txt"))))
-        store.save_items(article.id, quizgen.generate(article.text))
-        names = store.names()
-    assert "Ilya Tarasenko" in names["PERSON"] and "Sidi Mohamed Raliou" in names["PERSON"]
-    # An article with two people of its own borrows the third from the corpus.
+def stored_contents(store: Store, article_id: int | None = None) -> list[dict]:
+    """What the store holds of the items (of one article), without the ids and
+    times that differ from store to store."""
+    rows = store.items(article_id)
+    return sorted(
+        (row.model_dump(exclude={"id", "article_id", "created_at", "updated_at"}) for row in rows),
+        key=lambda item: item["key"],
+    )
+
+
+def added(store: Store, paths: list[Path]) -> list[int]:
+    ids = [outcome.article_id for outcome in quizgen.add_articles(store, paths)]
+    assert None not in ids
+    return ids
+
+
+def test_generating_again_changes_nothing(store: Store):
+    # Several articles, so that each has others' names in the store to borrow, which it must not.
+    added(store, [SEED_FILE, *sorted(NEWS.glob("*.txt"))])
+    first = list(quizgen.generate_items(store))
+    assert sum(outcome.items for outcome in first) > 0
+    before = [row.model_dump() for row in store.items()]
+    again = list(quizgen.generate_items(store))
+    reports = [outcome.report for outcome in again]
+    assert [(r.added, r.updated, r.kept, r.removed) for r in reports] == [(0, 0, 0, 0)] * len(first)
+    assert sum(r.unchanged for r in reports) == len(before)
+    assert [row.model_dump() for row in store.items()] == before
+
+
+def test_an_articles_items_do_not_depend_on_the_other_articles(new_db_url):
+    with Store(new_db_url()) as alone:
+        (seed,) = added(alone, [SEED_FILE])
+        list(quizgen.generate_items(alone))
+        by_itself = stored_contents(alone, seed)
+    with Store(new_db_url()) as shared:
+        # Other articles' items are stored before the seed's are made.
+        added(shared, sorted(NEWS.glob("*.txt")))
+        list(quizgen.generate_items(shared))
+        (seed,) = added(shared, [SEED_FILE])
+        list(quizgen.generate_items(shared, [seed]))
+        among_others = stored_contents(shared, seed)
+    assert by_itself and among_others == by_itself
+
+
+def test_distractors_come_from_the_article_not_from_names_it_lacks():
+    # Two people and no third to offer: their questions keep the one other
+    # name the article has, and have no multiple-choice form.
     text = (
         "Maria Lopez, the mayor of Springfield, opened the new library on Monday. "
         "She was joined by John Smith, the city's chief librarian."
     )
-    people = {i.answer: i for i in quizgen.generate(text, corpus=names) if i.kind == "wh" and i.label == "PERSON"}
-    assert people and all(len(i.distractors) == 3 for i in people.values())
-    borrowed = {d for i in people.values() for d in i.distractors} - {"Maria Lopez", "John Smith"}
-    assert borrowed and borrowed <= set(names["PERSON"])
+    items = quizgen.generate(text)
+    people = [i for i in items if i.kind == "wh" and i.label == "PERSON"]
+    assert people and all(set(i.distractors) <= {"Maria Lopez", "John Smith"} for i in people)
+    assert not any(i.kind == "multiple_choice" and i.label == "PERSON" for i in items)

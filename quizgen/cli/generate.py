@@ -35,8 +35,10 @@ def generate(
     answers with a full set of distractors), true/false statements and a
     matching set. Regenerating keeps items you approved, edited or rejected,
     updates drafts in place (same key, same review history) and removes
-    drafts no longer made. Items are stored every 16 articles: an interrupted
-    run keeps what it stored, and running it again finishes the rest.
+    drafts no longer made; an article's items depend on its text and these
+    options alone, so regenerating an unchanged store changes nothing. Items
+    are stored every 16 articles: an interrupted run keeps what it stored, and
+    running it again finishes the rest.
 
     \b
     Example:

@@ -2,20 +2,24 @@
 
 forms -> distractors (this) -> multiple choice, true/false. The sources, in
 order: for an acronym's expansion, expansions with the same initials; names of
-the same type in the article, then in the rest of the corpus; gazetteer
-neighbours (other West African states for Mali, other capitals for a capital);
-numbers and dates perturbed in the answer's own format; for an answer that is
-no name, other noun phrases of the article, then (for one word) its other words
-of the same part of speech, most frequent first. A list is answered by other
-lists as long. A candidate that is, holds or is held by any correct answer is
-never used, and neither is one that the question itself names.
+the same type in the article; gazetteer neighbours (other West African states
+for Mali, other capitals for a capital); numbers and dates perturbed in the
+answer's own format; for an answer that is no name, other noun phrases of the
+article, then (for one word) its other words of the same part of speech, most
+frequent first. A list is answered by other lists as long. A candidate that
+is, holds or is held by any correct answer is never used, and neither is one
+that the question itself names.
+
+Every source is the article itself or fixed data, never other articles: an
+article's distractors do not depend on what else is stored, so generating
+again gives what it gave before.
 """
 
 from __future__ import annotations
 
 import random
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -35,7 +39,7 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 @dataclass(frozen=True)
 class Distractor:
     text: str
-    # "variant", "article", "corpus", "gazetteer", "number", "date", "list", "phrase" or "word"
+    # "variant", "article", "gazetteer", "number", "date", "list", "phrase" or "word"
     source: str
 
 
@@ -58,7 +62,6 @@ def choose(
     *,
     count: int = DEFAULT_COUNT,
     rng: random.Random,
-    corpus: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Distractor]:
     """Up to ``count`` distractors for ``answer``, best first; fewer when the
     sources run out (a caller that needs a full set drops the form instead)."""
@@ -101,13 +104,13 @@ def choose(
         forbidden += answer.members
         names: list[str] = []
         first = replace(answer, text=answer.members[0], members=())
-        for _, candidates in _sources(first, doc, count * len(answer.members), rng, corpus or {}):
+        for _, candidates in _sources(first, doc, count * len(answer.members), rng):
             names += [n for n in candidates if fits(n) and not any(overlaps(n, m) for m in names)]
         size = len(answer.members)
         lists = [_joined(answer.text, names[i : i + size]) for i in range(0, len(names) - size + 1, size)]
         take(lists, "list")
         return chosen
-    for source, candidates in _sources(answer, doc, count, rng, corpus or {}):
+    for source, candidates in _sources(answer, doc, count, rng):
         take(candidates, source)
         if len(chosen) >= count:
             break
@@ -153,7 +156,7 @@ def _joined(model: str, names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + last + names[-1]
 
 
-def _sources(answer: Answer, doc: Doc | None, count: int, rng: random.Random, corpus: Mapping[str, Sequence[str]]):
+def _sources(answer: Answer, doc: Doc | None, count: int, rng: random.Random):
     """``(source, candidates)`` pairs in order of preference; built lazily."""
     label = answer.label
     if answer.acronym:
@@ -171,7 +174,6 @@ def _sources(answer: Answer, doc: Doc | None, count: int, rng: random.Random, co
     if label in NAME_LABELS:
         if doc is not None:
             yield "article", _by_length(answer.text, _article_names(doc, label))
-        yield "corpus", _by_length(answer.text, list(corpus.get(label, ())))
         yield "gazetteer", _gazetteer(answer.text, label)
         return
     if doc is not None and answer.span is not None:

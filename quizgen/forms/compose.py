@@ -4,7 +4,7 @@ and the multiple-choice, true/false and matching items made from them."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -34,12 +34,11 @@ def compose(
     article_hash: str,
     *,
     count: int = DEFAULT_COUNT,
-    corpus: Mapping[str, Sequence[str]] | None = None,
     seed: int | str = 0,
 ) -> list[Item]:
     """The items of one article from its ``chosen`` questions and clozes, best first."""
     questions = [
-        _with_distractors(question, judgement, doc, article_hash, count=count, corpus=corpus, seed=seed)
+        _with_distractors(question, judgement, doc, article_hash, count=count, seed=seed)
         for question, judgement in chosen
     ]
     choices = [item for item in (multiple_choice(q, count) for q in questions) if item is not None]
@@ -55,7 +54,6 @@ def _with_distractors(
     article_hash: str,
     *,
     count: int,
-    corpus: Mapping[str, Sequence[str]] | None,
     seed: int | str,
 ) -> Chosen:
     """``question`` with every answer that counts and the distractors of its answer."""
@@ -78,7 +76,7 @@ def _with_distractors(
     if count < 1:
         return chosen
     rng = random.Random(f"distractors:{seed}:{chosen.key(question.kind)}")
-    found = choose(answer, doc, count=count, rng=rng, corpus=corpus)
+    found = choose(answer, doc, count=count, rng=rng)
     return replace(chosen, distractors=tuple(d.text for d in found))
 
 

@@ -310,23 +310,6 @@ class Store(Reviews, Progress):
             added += len(session.execute(insert).all())
         return SaveReport(added=added, updated=updated, unchanged=unchanged, kept=kept, removed=removed)
 
-    def names(self, *, per_label: int = 200) -> dict[str, list[str]]:
-        """Answers that are names, by entity label, most asked first: the rest
-        of the corpus, for distractors when an article has too few names."""
-        query = (
-            select(ItemRecord.label, ItemRecord.answer, func.count())
-            .where(ItemRecord.label != "", col(ItemRecord.kind).in_(["wh", "cloze"]))
-            .group_by(ItemRecord.label, ItemRecord.answer)
-            .order_by(ItemRecord.label, func.count().desc(), ItemRecord.answer)
-        )
-        found: dict[str, list[str]] = {}
-        with self.session() as session:
-            for label, answer, _ in session.exec(query):
-                names = found.setdefault(label, [])
-                if len(names) < per_label:
-                    names.append(answer)
-        return found
-
     def items(self, article_id: int | None = None) -> list[ItemRecord]:
         query = select(ItemRecord).order_by(
             col(ItemRecord.article_id), col(ItemRecord.score).desc(), col(ItemRecord.id)

@@ -60,7 +60,9 @@ def generate_items(
 
     Regenerating keeps items that were approved, edited or rejected, updates
     drafts in place (same key, same review history) and removes drafts no
-    longer made. Names from the whole store help find distractors.
+    longer made. An article's items depend on its text, ``seed`` and the
+    options alone, never on the other articles or items in the store, so
+    running this again on an unchanged store changes nothing.
     Raises :class:`~quizgen.errors.NotFound` for an unknown article id.
     """
     from quizgen.analyze import analyze
@@ -69,7 +71,6 @@ def generate_items(
     ids = store.article_ids(list(article_ids) if article_ids else None)
     if not ids:
         return
-    corpus = store.names()
     # The parser reads ahead; this queue keeps each article for its document.
     waiting: deque[Article] = deque()
 
@@ -82,7 +83,7 @@ def generate_items(
     with closing(analyze(texts(), model=model, n_process=jobs)) as docs:
         for doc in docs:
             article = waiting.popleft()
-            items = items_from_doc(doc, limit=limit, distractors=distractors, corpus=corpus, seed=seed)
+            items = items_from_doc(doc, limit=limit, distractors=distractors, seed=seed)
             pending.append((article, items, len(doc.text)))
             if len(pending) >= batch:
                 yield from _save(store, pending)
