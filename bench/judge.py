@@ -92,9 +92,12 @@ def _squad_article(title: str, number: int, paragraphs: list[str]) -> tuple[str,
     return f"squad/{title}-{number}", name, "\n\n".join(paragraphs)
 
 
-def generated(workdir: Path, parts: dict[str, list[tuple[str, str, str]]]) -> list[dict]:
-    """Every item ``quizgen generate`` stores with its defaults, for each article
-    of ``parts`` added to a new store as ``quizgen add`` would."""
+def generated(
+    workdir: Path, parts: dict[str, list[tuple[str, str, str]]], threshold: float | None = None
+) -> list[dict]:
+    """Every item ``quizgen generate`` stores with its defaults (or with
+    ``threshold``: 0 for all), for each article of ``parts`` added to a new
+    store as ``quizgen add`` would."""
     import quizgen
 
     files = workdir / "articles"
@@ -114,7 +117,7 @@ def generated(workdir: Path, parts: dict[str, list[tuple[str, str, str]]]) -> li
             if outcome.article_id is None:
                 raise SystemExit(f"{outcome.source}: {outcome.reason}")
             by_id[outcome.article_id] = names[outcome.source]
-        list(quizgen.generate_items(store))
+        list(quizgen.generate_items(store, threshold=threshold))
         for row in store.items():
             items.append(
                 {
@@ -127,16 +130,25 @@ def generated(workdir: Path, parts: dict[str, list[tuple[str, str, str]]]) -> li
                     "key": row.key,
                     "rule": row.rule,
                     "score": row.score,
+                    # The rules' own score, a feature of the quality model.
+                    "rule_score": _rule_score(row.reasons),
                 }
             )
     return items
+
+
+def _rule_score(reasons: list[str]) -> float | None:
+    for reason in reasons:
+        if reason.startswith("rule score "):
+            return float(reason.removeprefix("rule score "))
+    return None
 
 
 def sample(args: argparse.Namespace) -> None:
     parts = corpus()
     workdir = WORK / args.round
     workdir.mkdir(parents=True, exist_ok=True)
-    items = generated(workdir, parts)
+    items = generated(workdir, parts, threshold=0.0 if args.all else None)
     rng = random.Random(f"judge:{args.seed}")
     part_of = {name: part for part, articles in parts.items() for name, _, _ in articles}
     if args.like:
@@ -323,6 +335,7 @@ def main() -> None:
     made.add_argument("--seed", type=int, default=1)
     made.add_argument("--like", metavar="ROUND", help="sample from the articles of an earlier round only")
     made.add_argument("--fresh", action="store_true", help="sample only items no earlier round rated")
+    made.add_argument("--all", action="store_true", help="sample every item made, not only those kept (training)")
     rated = commands.add_parser("collect", help="join two raters' ratings to a round's items")
     rated.add_argument("--round", required=True)
     # Two raters for a measurement; one is enough for a training label.

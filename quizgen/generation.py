@@ -8,6 +8,7 @@ composed. :mod:`quizgen.workflows.generate` runs this over stored articles.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quizgen.item import Item
@@ -36,10 +37,16 @@ def generate(
     limit: int | None = None,
     model: str | None = None,
     distractors: int = 3,
+    threshold: float | None = None,
 ) -> list[Item]:
-    """The items for an article's body ``text``: its best questions and clozes
-    (``limit``, by default :func:`default_limit`), then their multiple-choice,
-    true/false and matching forms.
+    """The items for an article's body ``text`` that a teacher is predicted to
+    print unchanged, best first: its best questions and clozes (``limit``, by
+    default :func:`default_limit`) and their multiple-choice, true/false and
+    matching forms, each scored by the quality model.
+
+    An item's ``score`` is the model's predicted chance that it is acceptable;
+    only items at or above ``threshold`` (by default the model's own) are
+    kept, and ``threshold=0`` keeps them all, ranked, for curation.
 
     ``title`` is the headline, kept out of the analysed text. ``seed`` drives
     every random choice (distractors, true or false), so the same text and
@@ -51,7 +58,7 @@ def generate(
     from quizgen.analyze import analyze
 
     doc = next(analyze([text], model=model))
-    return items_from_doc(doc, limit=limit, distractors=distractors, seed=seed)
+    return items_from_doc(doc, limit=limit, distractors=distractors, seed=seed, threshold=threshold, model=model)
 
 
 def items_from_doc(
@@ -60,8 +67,11 @@ def items_from_doc(
     limit: int | None = None,
     distractors: int = 3,
     seed: int | str = 0,
+    threshold: float | None = None,
+    model: str | None = None,
 ) -> list[Item]:
-    """:func:`generate` on an article already parsed by :func:`quizgen.analyze.analyze`."""
+    """:func:`generate` on an article already parsed by :func:`quizgen.analyze.analyze`
+    (with the pipeline ``model``, which also parses the questions for the quality model)."""
     from quizgen.facts import extract_facts
     from quizgen.forms.compose import compose
     from quizgen.item import content_hash
@@ -77,7 +87,25 @@ def items_from_doc(
                 judged.append((question, judgement))
     judged.sort(key=lambda pair: (-pair[1].score, pair[0].fact.answer_start, pair[0].kind))
     chosen = _spread(thin_duplicates(judged), limit if limit is not None else default_limit(text))
-    return compose(chosen, doc, content_hash(text), count=distractors, seed=seed)
+    items = compose(chosen, doc, content_hash(text), count=distractors, seed=seed)
+    return ranked(items, doc, threshold=threshold, model=model)
+
+
+def ranked(items: list[Item], doc: Doc, *, threshold: float | None = None, model: str | None = None) -> list[Item]:
+    """``items`` scored by the quality model, best first, without those below
+    ``threshold`` (by default the model's own). The rules' score stays in the
+    reasons, with the prediction."""
+    from quizgen.analyze import pipeline
+    from quizgen.quality.model import predict, shipped
+
+    cut = shipped().threshold if threshold is None else threshold
+    predicted = predict(items, doc, pipeline(model))
+    scored = [
+        replace(item, score=p, reasons=(f"rule score {item.score:g}", f"predicted acceptable {p:.0%}", *item.reasons))
+        for item, p in zip(items, predicted)
+    ]
+    order = sorted(range(len(scored)), key=lambda i: -scored[i].score)
+    return [scored[i] for i in order if scored[i].score >= cut]
 
 
 def _spread(ranked: list[tuple[Question, Judgement]], limit: int) -> list[tuple[Question, Judgement]]:

@@ -128,7 +128,7 @@ def test_processes_saving_the_same_article_at_the_same_moment_take_turns(store: 
     from quizgen.ingest import read_article
 
     article, _ = store.save_article(read_article(next(SEEDS.glob("*.txt"))))
-    items = quizgen.generate(article.text)
+    items = quizgen.generate(article.text, threshold=0)
     context = multiprocessing.get_context("fork")
     savers, rounds = 3, 3
     for attempt in range(rounds):

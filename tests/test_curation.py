@@ -16,7 +16,7 @@ def stored(cli) -> list[dict]:
 
 def test_approve_reject_and_edit_change_what_is_exported(cli, tmp_path):
     cli("add", SEEDS)
-    cli("generate")
+    cli("generate", "--all")
     items = stored(cli)
     first, second, third = items[0]["id"], items[1]["id"], items[2]["id"]
     assert cli("items", "approve", str(first), str(second)).code == 0
@@ -37,7 +37,7 @@ def test_approve_reject_and_edit_change_what_is_exported(cli, tmp_path):
     cards = (tmp_path / "cards.txt").read_text()
     assert "Which alliance is AES?" in cards and items[2]["prompt"] not in cards
     # Regenerating keeps what a person decided.
-    cli("generate")
+    cli("generate", "--all")
     again = {i["id"]: i for i in stored(cli)}
     assert again[third]["status"] == "rejected" and again[second]["prompt"] == "Which alliance is AES?"
 
@@ -49,7 +49,7 @@ def test_unknown_items_are_a_one_line_error(cli):
 
 def test_review_goes_through_the_drafts(cli, db_url):
     cli("add", SEEDS)
-    cli("generate")
+    cli("generate", "--all")
     before = stored(cli)
     # keep, reject, edit (new question, same answer), skip, then quit.
     answers = "k\nr\ne\nA better question?\n\ns\nq\n"

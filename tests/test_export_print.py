@@ -34,7 +34,7 @@ def pages(document: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def items():
-    return one_per_fact(quizgen.generate(SEED.text))
+    return one_per_fact(quizgen.generate(SEED.text, threshold=0))
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def test_a_question_is_never_split_across_pages(items):
 
 
 def test_article_text_is_data_never_markup():
-    hostile = quizgen.generate(HOSTILE)
+    hostile = quizgen.generate(HOSTILE, threshold=0)
     assert hostile, "the hostile article gives no items to print"
     made = sheet(hostile, title='Title #read("/etc/passwd") $x$ ] \\ @a', versions=1)
     text = " ".join(pages(pdf(made.data())))
@@ -128,7 +128,7 @@ def test_markdown_copy_has_every_question_and_the_key(items, two_versions):
 
 def test_export_print_writes_a_worksheet_and_a_key_per_version(cli, tmp_path):
     cli("add", SEEDS)
-    cli("generate")
+    cli("generate", "--all")
     result = cli("export", "print", "--versions", "2", "--separate", "--seed", "5", "--out", str(tmp_path / "quiz.pdf"))
     assert result.code == 0, result.err
     names = sorted(p.name for p in tmp_path.glob("quiz*.pdf"))
@@ -145,7 +145,7 @@ def test_export_print_writes_a_worksheet_and_a_key_per_version(cli, tmp_path):
 
 def test_an_unwritable_out_is_a_one_line_error(cli, tmp_path):
     cli("add", SEEDS)
-    cli("generate")
+    cli("generate", "--all")
     result = cli("export", "print", "--out", str(tmp_path / "missing" / "quiz.pdf"))
     assert result.code == 1
     assert result.err.count("\n") == 1 and "cannot write it" in result.err and "choose another --out" in result.err
@@ -174,6 +174,6 @@ def test_hostile_text_stays_text_in_word_and_markdown():
 
     from quizgen.export.print.docx import docx
 
-    made = sheet(quizgen.generate(HOSTILE), title="<w:t>x</w:t> & #read", versions=1)
+    made = sheet(quizgen.generate(HOSTILE, threshold=0), title="<w:t>x</w:t> & #read", versions=1)
     document = python_docx.Document(io.BytesIO(docx(made.data())))
     assert document.paragraphs[0].text == "<w:t>x</w:t> & #read"

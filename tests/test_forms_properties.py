@@ -46,7 +46,7 @@ def list_members(sentence: str, answer: str, start: int | None) -> list[str]:
 @SETTINGS
 @given(news_bodies, st.integers(min_value=1, max_value=5))
 def test_distractors_are_never_correct(text: str, count: int):
-    for item in quizgen.generate(text, distractors=count):
+    for item in quizgen.generate(text, distractors=count, threshold=0):
         if item.kind not in ("wh", "cloze", "multiple_choice"):
             continue
         assert len(item.distractors) <= count
@@ -65,7 +65,7 @@ def test_distractors_are_never_correct(text: str, count: int):
 @SETTINGS
 @given(news_bodies, st.integers(min_value=1, max_value=4))
 def test_multiple_choice_has_a_full_set_or_is_not_made(text: str, count: int):
-    items = by_kind(quizgen.generate(text, distractors=count))
+    items = by_kind(quizgen.generate(text, distractors=count, threshold=0))
     for item in items.get("multiple_choice", []):
         assert len(item.distractors) == count
         options, correct = shuffled_options(item.key, item.answer, item.distractors)
@@ -78,7 +78,7 @@ def test_multiple_choice_has_a_full_set_or_is_not_made(text: str, count: int):
 @SETTINGS
 @given(news_bodies)
 def test_a_false_statement_differs_from_the_true_one_in_the_answer_only(text: str):
-    for item in by_kind(quizgen.generate(text)).get("true_false", []):
+    for item in by_kind(quizgen.generate(text, threshold=0)).get("true_false", []):
         original = item.sentence[item.answer_start : item.answer_end]
         if item.answer == "True":
             assert item.distractors == ()
@@ -100,7 +100,7 @@ def test_a_false_statement_differs_from_the_true_one_in_the_answer_only(text: st
 @SETTINGS
 @given(news_bodies)
 def test_matching_pairs_have_one_right_answer_each(text: str):
-    for item in by_kind(quizgen.generate(text)).get("matching", []):
+    for item in by_kind(quizgen.generate(text, threshold=0)).get("matching", []):
         assert 4 <= len(item.pairs) <= 6
         rights = [r for _, r in item.pairs]
         lefts = [left for left, _ in item.pairs]
@@ -112,14 +112,14 @@ def test_matching_pairs_have_one_right_answer_each(text: str):
 @SETTINGS
 @given(news_bodies)
 def test_forms_are_deterministic(text: str):
-    first = [(i.key, i.prompt, i.distractors, i.pairs) for i in quizgen.generate(text, seed=7)]
-    assert first == [(i.key, i.prompt, i.distractors, i.pairs) for i in quizgen.generate(text, seed=7)]
+    first = [(i.key, i.prompt, i.distractors, i.pairs) for i in quizgen.generate(text, seed=7, threshold=0)]
+    assert first == [(i.key, i.prompt, i.distractors, i.pairs) for i in quizgen.generate(text, seed=7, threshold=0)]
 
 
 @given(st.text(max_size=300))
 @settings(deadline=None, max_examples=60)
 def test_forms_never_crash_on_any_text(text: str):
-    quizgen.generate(text, distractors=3)
+    quizgen.generate(text, distractors=3, threshold=0)
 
 
 def test_the_correct_option_lands_in_every_position_about_equally():
@@ -148,7 +148,7 @@ def test_shuffling_depends_on_the_seed_and_nothing_else():
 def test_a_typed_distractor_never_passes_and_an_accepted_answer_always_does(text: str):
     from quizgen.quiz.check import check_typed
 
-    for item in quizgen.generate(text):
+    for item in quizgen.generate(text, threshold=0):
         if item.kind not in ("wh", "cloze"):
             continue
         for distractor in item.distractors:

@@ -225,7 +225,7 @@ def pipeline(article: ArticleFile) -> Iterator[Stored | None]:
                 return
             assert outcome.status == "added"
             (stored,) = store.fetch_articles()
-            items = items_from_doc(next(analyze([stored.text])))
+            items = items_from_doc(next(analyze([stored.text])), threshold=0.0)
             store.save_items(stored.id, items)
             rows = store.items(stored.id)
         # The store gives back exactly the text it was given.
@@ -632,7 +632,7 @@ def test_fixed_hostile_articles_import_into_anki_as_text(tmp_path):
     with Store(url) as store:
         assert {o.status for o in add_articles(store, [tmp_path / "in"])} == {"added"}
         for article in store.fetch_articles():
-            store.save_items(article.id, items_from_doc(next(analyze([article.text]))))
+            store.save_items(article.id, items_from_doc(next(analyze([article.text])), threshold=0.0))
         items = store.items()
         titles = {a.id: a.title for a in store.fetch_articles()}
     for _, hostile in FIXED:

@@ -24,7 +24,7 @@ def questions(items) -> list:
 
 
 def test_the_seed_article_gets_the_questions_a_teacher_expects():
-    items = quizgen.generate(SEED.text, SEED.title)
+    items = quizgen.generate(SEED.text, SEED.title, threshold=0)
     asked = {(i.prompt, i.answer) for i in questions(items)}
     assert ("What does AES stand for?", "Alliance of Sahel States") in asked
     assert ("Who is the Director General of Glavkosmos?", "Ilya Tarasenko") in asked
@@ -36,7 +36,7 @@ def test_the_seed_article_gets_the_questions_a_teacher_expects():
 
 
 def test_limit_counts_questions_and_clozes():
-    items = quizgen.generate(SEED.text, limit=4)
+    items = quizgen.generate(SEED.text, limit=4, threshold=0)
     assert len(questions(items)) == 4
     # The other forms are made from those four, and from nothing else.
     facts = {(i.sentence_start, i.answer_end) for i in questions(items)}
@@ -49,7 +49,7 @@ def stored_items(cli) -> list[dict]:
 
 def test_regeneration_keeps_keys_and_curated_items(cli, db_url: str):
     cli("add", SEEDS)
-    first = cli("generate")
+    first = cli("generate", "--all")
     assert first.code == 0, first.err
     before = stored_items(cli)
     assert before and all(i["status"] == "draft" for i in before)
@@ -61,7 +61,7 @@ def test_regeneration_keeps_keys_and_curated_items(cli, db_url: str):
         session.add(approved)
         session.commit()
 
-    again = cli("generate", "1", "--limit", "5")
+    again = cli("generate", "--all", "1", "--limit", "5")
     assert again.code == 0, again.err
     assert "1 kept as curated" in again.out
     after = stored_items(cli)
@@ -75,7 +75,7 @@ def test_regeneration_keeps_keys_and_curated_items(cli, db_url: str):
 
 def test_items_show(cli):
     cli("add", SEEDS)
-    cli("generate", "--limit", "3")
+    cli("generate", "--all", "--limit", "3")
     first = stored_items(cli)[0]
     shown = cli("items", "show", str(first["id"]))
     assert shown.code == 0
@@ -87,7 +87,7 @@ def test_items_show(cli):
 
 
 def test_generate_an_unknown_article(cli):
-    result = cli("generate", "7")
+    result = cli("generate", "--all", "7")
     assert result.code == 1
     assert result.err == "quizgen: error: no article with id 7; see: quizgen articles list\n"
 
@@ -96,7 +96,7 @@ GENERATE_IN_CHILD = """
 import json, sys, quizgen
 from quizgen.ingest import read_article
 article = read_article(sys.argv[1])
-items = quizgen.generate(article.text)
+items = quizgen.generate(article.text, threshold=0)
 print(json.dumps([[i.key, i.prompt, i.answer] for i in items]))
 """
 
@@ -122,7 +122,7 @@ def test_generation_is_the_same_in_every_process():
 
 def test_generate_stores_every_form_and_shows_the_options(cli):
     cli("add", SEEDS)
-    assert cli("generate").code == 0
+    assert cli("generate", "--all").code == 0
     items = stored_items(cli)
     by_kind = {kind: [i for i in items if i["kind"] == kind] for kind in {i["kind"] for i in items}}
     assert set(by_kind) == {"wh", "cloze", "multiple_choice", "true_false", "matching"}
@@ -146,7 +146,7 @@ def test_generate_stores_every_form_and_shows_the_options(cli):
 
 def test_generate_without_distractors_makes_no_multiple_choice(cli):
     cli("add", SEEDS)
-    assert cli("generate", "--distractors", "0").code == 0
+    assert cli("generate", "--all", "--distractors", "0").code == 0
     items = stored_items(cli)
     assert items and not any(
         i["kind"] == "multiple_choice" or i["distractors"] for i in items if i["kind"] != "true_false"
@@ -204,7 +204,7 @@ def test_distractors_come_from_the_article_not_from_names_it_lacks():
         "Maria Lopez, the mayor of Springfield, opened the new library on Monday. "
         "She was joined by John Smith, the city's chief librarian."
     )
-    items = quizgen.generate(text)
+    items = quizgen.generate(text, threshold=0)
     people = [i for i in items if i.kind == "wh" and i.label == "PERSON"]
     assert people and all(set(i.distractors) <= {"Maria Lopez", "John Smith"} for i in people)
     assert not any(i.kind == "multiple_choice" and i.label == "PERSON" for i in items)

@@ -31,7 +31,7 @@ def seeded(db_url: str) -> str:
     """A database holding the seed article and its items."""
     with Store(db_url) as store:
         article, _ = store.save_article(read_article(next(SEEDS.glob("*.txt"))))
-        store.save_items(article.id, quizgen.generate(article.text))
+        store.save_items(article.id, quizgen.generate(article.text, threshold=0))
     return db_url
 
 
@@ -179,7 +179,9 @@ def test_the_limit_counts_facts_over_pages_of_due_and_new_items(seeded: str, mon
         assert len(everything) > 5
         for limit in range(1, len(everything) + 3):
             asked = queue(limit)
-            assert len(asked) == min(limit, len(everything)), limit
+            # Past the whole queue, a limit may stop short of a matching set
+            # that would gather several facts into one: more facts, none twice.
+            assert len(asked) == limit if limit < len(everything) else len(everything) <= len(asked) <= limit, limit
             assert len({fact_of(item) for item in asked}) == len(asked)
             if limit <= len(due):
                 assert {fact_of(item) for item in asked} <= {fact_of(item) for item in due}

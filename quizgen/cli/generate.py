@@ -28,8 +28,26 @@ def generate(
         int, typer.Option("--distractors", "-d", min=0, help="Wrong options per multiple-choice item (0: none).")
     ] = 3,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the random choices (distractors, true or false).")] = 0,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            min=0.0,
+            max=1.0,
+            help="Keep items whose predicted chance of being printed unchanged is at least this "
+            "(default: the quality model's own threshold).",
+            show_default=False,
+        ),
+    ] = None,
+    keep_all: Annotated[
+        bool, typer.Option("--all", help="Keep every item, ranked by predicted quality, for curation.")
+    ] = False,
 ) -> None:
     """Generate questions for stored articles and store them as draft items.
+
+    Only items that a strict teacher is predicted to print unchanged are kept;
+    each item's score is that prediction. --all keeps the rest too, ranked,
+    to curate with `quizgen items`.
 
     Besides questions and clozes, each article gets multiple-choice items (for
     answers with a full set of distractors), true/false statements and a
@@ -53,7 +71,14 @@ def generate(
             out.print("No articles stored yet. Add some with: quizgen add PATH")
             return
         outcomes = generate_items(
-            store, ids, limit=limit, distractors=distractors, seed=seed, jobs=jobs, model=options(ctx).model
+            store,
+            ids,
+            limit=limit,
+            distractors=distractors,
+            seed=seed,
+            jobs=jobs,
+            model=options(ctx).model,
+            threshold=0.0 if keep_all else threshold,
         )
         with progress("generating", len(ids), unit="articles", enabled=not quiet) as advance:
             for outcome in outcomes:
@@ -68,14 +93,21 @@ def generate(
                     )
                 if quiet:
                     continue
-                if not outcome.items:
+                if not outcome.items and outcome.held:
+                    out.print(
+                        f"article {outcome.article_id}: no items - none of its {outcome.held} is predicted "
+                        f"acceptable; see them ranked with: quizgen generate {outcome.article_id} --all "
+                        f"- {escape(outcome.title)}"
+                    )
+                elif not outcome.items:
                     out.print(
                         f"article {outcome.article_id}: no items - nothing in it that quizgen can ask about "
                         f"(it needs full sentences with names, numbers, dates or facts) - {escape(outcome.title)}"
                     )
                 else:
+                    held = f", {outcome.held} held back" if outcome.held else ""
                     out.print(
-                        f"article {outcome.article_id}: {outcome.items} items ({_counts(report)}) - "
+                        f"article {outcome.article_id}: {outcome.items} items ({_counts(report)}{held}) - "
                         f"{escape(outcome.title)}"
                     )
     out.print(f"{len(ids)} article{'s' if len(ids) != 1 else ''}: {_counts(totals)}")

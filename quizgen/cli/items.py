@@ -42,10 +42,14 @@ def list_items(
     table.add_column("art.", justify="right", no_wrap=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("status", no_wrap=True)
+    # The quality model's predicted chance that a teacher prints the item unchanged.
+    table.add_column("good", justify="right", no_wrap=True)
     table.add_column("question", min_width=30)
     table.add_column("answer", min_width=12)
     for r in rows:
-        table.add_row(str(r.id), str(r.article_id), r.kind, r.status, escape(r.prompt), escape(r.answer))
+        table.add_row(
+            str(r.id), str(r.article_id), r.kind, r.status, f"{r.score:.0%}", escape(r.prompt), escape(r.answer)
+        )
     out.print(table)
 
 

@@ -31,7 +31,8 @@ class GenerateOutcome:
 
     article_id: int
     title: str
-    items: int  # generated
+    items: int  # generated and kept
+    held: int  # generated but predicted unacceptable, so not stored
     report: SaveReport  # what storing them did: added, updated, unchanged, kept, removed
     # The article was longer than the parser takes: only its first ``analysed``
     # characters (of ``length``) were used.
@@ -53,6 +54,7 @@ def generate_items(
     jobs: int = 1,
     model: str | None = None,
     batch: int = ARTICLES_PER_COMMIT,
+    threshold: float | None = None,
 ) -> Iterator[GenerateOutcome]:
     """Generate and store the items of the articles named (default: every
     stored article), yielding an outcome per article, in order, once its
@@ -62,11 +64,16 @@ def generate_items(
     drafts in place (same key, same review history) and removes drafts no
     longer made. An article's items depend on its text, ``seed`` and the
     options alone, never on the other articles or items in the store, so
-    running this again on an unchanged store changes nothing.
+    running this again on an unchanged store changes nothing. Only items the
+    quality model predicts acceptable are stored, unless ``threshold`` says
+    otherwise (0: every item).
     Raises :class:`~quizgen.errors.NotFound` for an unknown article id.
     """
     from quizgen.analyze import analyze
     from quizgen.generation import items_from_doc
+    from quizgen.quality.model import shipped
+
+    cut = shipped().threshold if threshold is None else threshold
 
     ids = store.article_ids(list(article_ids) if article_ids else None)
     if not ids:
@@ -79,29 +86,31 @@ def generate_items(
             waiting.append(article)
             yield article.text
 
-    pending: list[tuple[Article, list[Item], int]] = []
+    pending: list[tuple[Article, list[Item], int, int]] = []
     with closing(analyze(texts(), model=model, n_process=jobs)) as docs:
         for doc in docs:
             article = waiting.popleft()
-            items = items_from_doc(doc, limit=limit, distractors=distractors, seed=seed)
-            pending.append((article, items, len(doc.text)))
+            made = items_from_doc(doc, limit=limit, distractors=distractors, seed=seed, threshold=0.0, model=model)
+            items = [item for item in made if item.score >= cut]
+            pending.append((article, items, len(made) - len(items), len(doc.text)))
             if len(pending) >= batch:
                 yield from _save(store, pending)
                 pending = []
         yield from _save(store, pending)
 
 
-def _save(store: Store, pending: list[tuple[Article, list[Item], int]]) -> Iterator[GenerateOutcome]:
+def _save(store: Store, pending: list[tuple[Article, list[Item], int, int]]) -> Iterator[GenerateOutcome]:
     from quizgen.store import stored_id
 
     if not pending:
         return
-    reports = store.save_batch([(stored_id(article), items) for article, items, _ in pending])
-    for (article, items, analysed), report in zip(pending, reports):
+    reports = store.save_batch([(stored_id(article), items) for article, items, _, _ in pending])
+    for (article, items, held, analysed), report in zip(pending, reports):
         yield GenerateOutcome(
             article_id=stored_id(article),
             title=article.title,
             items=len(items),
+            held=held,
             report=report,
             analysed=analysed,
             length=len(article.text),
