@@ -407,7 +407,7 @@ def test_the_readme_classroom_setup_lets_students_quiz_but_not_change_items(tmp_
         connection.exec_driver_sql(f"CREATE ROLE {students} LOGIN PASSWORD 'class-pw'")
         connection.exec_driver_sql(f'CREATE DATABASE "{database}" OWNER {teacher}')
     try:
-        for command in (["add", "--quiet", str(SEEDS)], ["generate", "--quiet"]):
+        for command in (["add", "--quiet", str(SEEDS)], ["generate", "--quiet", "--all"]):
             (result,) = together(teacher_url, command)
             assert result.returncode == 0, result.stderr
         grants = sa.create_engine(teacher_url)
