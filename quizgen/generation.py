@@ -2,8 +2,9 @@
 
 article -> analysis -> facts -> questions -> quality -> generation (this) ->
 forms -> items. The facts are found, each asked as a question and a cloze,
-the questions judged, the best spread over the article, and their forms
-composed. :mod:`quizgen.workflows.generate` runs this over stored articles.
+the questions judged, the best spread over the article, their forms composed,
+and every item scored by the quality model, which keeps those a teacher is
+likely to print. :mod:`quizgen.workflows.generate` runs this over stored articles.
 """
 
 from __future__ import annotations
@@ -96,16 +97,14 @@ def ranked(items: list[Item], doc: Doc, *, threshold: float | None = None, model
     ``threshold`` (by default the model's own). The rules' score stays in the
     reasons, with the prediction."""
     from quizgen.analyze import pipeline
-    from quizgen.quality.model import predict, shipped
+    from quizgen.quality.model import cut, predict
 
-    cut = shipped().threshold if threshold is None else threshold
-    predicted = predict(items, doc, pipeline(model))
+    least = cut(threshold)
     scored = [
         replace(item, score=p, reasons=(f"rule score {item.score:g}", f"predicted acceptable {p:.0%}", *item.reasons))
-        for item, p in zip(items, predicted)
+        for item, p in zip(items, predict(items, doc, pipeline(model)))
     ]
-    order = sorted(range(len(scored)), key=lambda i: -scored[i].score)
-    return [scored[i] for i in order if scored[i].score >= cut]
+    return sorted((item for item in scored if item.score >= least), key=lambda item: -item.score)
 
 
 def _spread(ranked: list[tuple[Question, Judgement]], limit: int) -> list[tuple[Question, Judgement]]:

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quizgen import wording
 from quizgen.normalize import normalize, words
 from quizgen.quality.rules import AUXILIARIES, PREPOSITIONS, STOPWORDS, slip_in, vague_reference
 from quizgen.wording import BLANK, POINTERS
@@ -33,11 +36,8 @@ QUESTION_OPENINGS = (
 )  # fmt: skip
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
           "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "ORDINAL", "TIME")  # fmt: skip
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"}
-)  # fmt: skip
+WEEKDAYS = frozenset(day.lower() for day in wording.WEEKDAYS)
+MONTHS = frozenset(month.lower() for month in wording.MONTHS)
 YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
 # Words that report rather than state: an item built on one may turn a claim into a fact.
 REPORTING = frozenset({"said", "says", "say", "told", "according", "claimed", "claims", "alleged", "reported"})
@@ -65,6 +65,38 @@ def _as_sentence(item: Item) -> str | None:
     return item.prompt
 
 
+@dataclass(frozen=True)
+class _Article:
+    """What every item of an article reads of it, found once per document."""
+
+    sentences: tuple[Span, ...]
+    sentence_words: tuple[frozenset[str], ...]
+    lead: tuple[str, ...]  # the first two sentences, normalized
+    labels: dict[str, str]  # a name, normalized, to the label of its first mention
+    names: tuple[str, ...]  # every entity mention, normalized
+    token_counts: Counter[str]  # lowercased tokens
+
+
+def _article(doc: Doc) -> _Article:
+    found: _Article | None = doc.user_data.get("quizgen_quality_view")
+    if found is None:
+        sentences = tuple(doc.sents)
+        names = tuple(normalize(ent.text) for ent in doc.ents)
+        labels: dict[str, str] = {}
+        for name, ent in zip(names, doc.ents):
+            labels.setdefault(name, ent.label_)
+        found = _Article(
+            sentences=sentences,
+            sentence_words=tuple(frozenset(words(s.text)) for s in sentences),
+            lead=tuple(normalize(s.text) for s in sentences[:2]),
+            labels=labels,
+            names=names,
+            token_counts=Counter(token.lower_ for token in doc),
+        )
+        doc.user_data["quizgen_quality_view"] = found
+    return found
+
+
 def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
     """The features of ``item``, an item of the article ``doc``; ``parsed`` is
     its question parsed on its own (:func:`parse_prompts`). Absent features are 0."""
@@ -76,6 +108,7 @@ def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
     if item.kind == "matching":
         found |= _matching(item)
         return found
+    article = _article(doc)
     prompt = item.prompt.replace(BLANK, " ")
     prompt_words = words(prompt)
     found["question_words"] = len(prompt_words) / 10
@@ -88,10 +121,10 @@ def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
         after = len(opening.split()) + (1 if opening in ("how many", "how much", "which", "what year") else 0)
         found["inverted"] = float(len(prompt_words) > after and prompt_words[after] in AUXILIARIES)
         found["comma"] = float("," in item.prompt)
-        found |= _fit(opening, item.answer, doc)
-    found |= _answer(item.answer if item.kind != "true_false" else "", doc)
+        found |= _fit(opening, item.answer, article)
+    found |= _answer(item.answer if item.kind != "true_false" else "", article)
     found |= _leftovers(prompt, prompt_words)
-    found |= _place(item, doc)
+    found |= _place(item, article)
     if parsed is not None:
         found |= _parse(parsed, item.kind)
     if item.kind == "multiple_choice":
@@ -101,7 +134,7 @@ def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
     return found
 
 
-def _answer(answer: str, doc: Doc) -> dict[str, float]:
+def _answer(answer: str, article: _Article) -> dict[str, float]:
     if not answer:
         return {}
     answer_words = words(answer)
@@ -118,48 +151,28 @@ def _answer(answer: str, doc: Doc) -> dict[str, float]:
         "answer_acronym": float(answer.isupper() and len(answer) > 1),
         "answer_stopwords": float(all(w in STOPWORDS for w in answer_words)),
     }
-    label = _label(answer, doc)
+    label = article.labels.get(plain, "")
     found[f"answer_label={label if label in LABELS else ('other' if label else 'none')}"] = 1.0
-    mentions = _mentions(answer_words, doc)
+    # How often the answer's last word is named in the article: its salience.
+    mentions = article.token_counts[answer_words[-1]] if answer_words else 0
     found["answer_mentions"] = math.log1p(mentions)
-    found["answer_in_lead"] = float(_in_lead(plain, doc))
+    found["answer_in_lead"] = float(bool(plain) and any(plain in lead for lead in article.lead))
     return found
 
 
-def _fit(opening: str, answer: str, doc: Doc) -> dict[str, float]:
+def _fit(opening: str, answer: str, article: _Article) -> dict[str, float]:
     """Whether the question word fits the answer: "who" for a person, "what"
     for no person, "where" for a place; and whether the answer is only part
     of a longer name in the article ("Messi" of "Lionel Messi")."""
-    label = _label(answer, doc)
     plain = normalize(answer)
-    longer = any(plain != normalize(ent.text) and f" {plain} " in f" {normalize(ent.text)} " for ent in doc.ents)
+    label = article.labels.get(plain, "")
+    longer = any(plain != name and f" {plain} " in f" {name} " for name in article.names)
     return {
         "who_not_person": float(opening == "who" and label not in ("PERSON", "NORP", "ORG", "")),
         "what_person": float(opening == "what" and label == "PERSON"),
         "where_not_place": float(opening == "where" and label not in ("GPE", "LOC", "FAC", "")),
         "answer_part_of_name": float(longer),
     }
-
-
-def _label(answer: str, doc: Doc) -> str:
-    plain = normalize(answer)
-    for ent in doc.ents:
-        if normalize(ent.text) == plain:
-            return ent.label_
-    return ""
-
-
-def _mentions(answer_words: list[str], doc: Doc) -> int:
-    """How often the answer's last word is named in the article: its salience."""
-    if not answer_words:
-        return 0
-    last = answer_words[-1]
-    return sum(1 for token in doc if token.lower_ == last)
-
-
-def _in_lead(plain: str, doc: Doc) -> bool:
-    sentences = list(doc.sents)[:2]
-    return bool(plain) and any(plain in normalize(s.text) for s in sentences)
 
 
 def _leftovers(prompt: str, prompt_words: list[str]) -> dict[str, float]:
@@ -176,35 +189,32 @@ def _leftovers(prompt: str, prompt_words: list[str]) -> dict[str, float]:
     }
 
 
-def _place(item: Item, doc: Doc) -> dict[str, float]:
+def _place(item: Item, article: _Article) -> dict[str, float]:
     """Where the item's sentence stands in the article, and how much of the
     question is the sentence's own words (little: rewritten, often garbled)."""
-    sentences = list(doc.sents)
-    source, index = _source(item, sentences)
-    if source is None:
+    index = _source(item, article)
+    if index is None:
         return {"no_source": 1.0}
     asked = [w for w in words(item.prompt) if w not in STOPWORDS]
-    own = {w for w in words(source.text)}
+    own = article.sentence_words[index]
     return {
-        "position": index / max(len(sentences) - 1, 1),
+        "position": index / max(len(article.sentences) - 1, 1),
         "first_sentence": float(index == 0),
         "lead": float(index < 3),
-        "sentence_words": min(len(source), 60) / 30,
+        "sentence_words": min(len(article.sentences[index]), 60) / 30,
         "own_words": sum(w in own for w in asked) / max(len(asked), 1),
     }
 
 
-def _source(item: Item, sentences: list[Span]) -> tuple[Span | None, int]:
-    """The sentence an item comes from: the one that shares most words with it."""
+def _source(item: Item, article: _Article) -> int | None:
+    """The index of the sentence an item comes from: the one that shares most words with it."""
     wanted = {w for w in words(f"{item.prompt} {item.answer}") if w not in STOPWORDS}
-    if not wanted:
-        return None, 0
-    best, best_index, best_shared = None, 0, 0
-    for index, sentence in enumerate(sentences):
-        shared = len(wanted & set(words(sentence.text)))
+    best, best_shared = None, 0
+    for index, sentence_words in enumerate(article.sentence_words):
+        shared = len(wanted & sentence_words)
         if shared > best_shared:
-            best, best_index, best_shared = sentence, index, shared
-    return best, best_index
+            best, best_shared = index, shared
+    return best
 
 
 def _parse(parsed: Doc, kind: str) -> dict[str, float]:

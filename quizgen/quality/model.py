@@ -46,6 +46,11 @@ def shipped() -> QualityModel:
     return QualityModel(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"])
 
 
+def cut(threshold: float | None = None) -> float:
+    """The score an item needs to be kept: ``threshold``, or by default the shipped model's own."""
+    return shipped().threshold if threshold is None else threshold
+
+
 def predict(items: Sequence[Item], doc: Doc, nlp: Language, model: QualityModel | None = None) -> list[float]:
     """The predicted chance that each of ``items``, the items of the article
     ``doc``, is acceptable; ``nlp`` parses their questions on their own."""

@@ -71,9 +71,9 @@ def generate_items(
     """
     from quizgen.analyze import analyze
     from quizgen.generation import items_from_doc
-    from quizgen.quality.model import shipped
+    from quizgen.quality.model import cut
 
-    cut = shipped().threshold if threshold is None else threshold
+    least = cut(threshold)
 
     ids = store.article_ids(list(article_ids) if article_ids else None)
     if not ids:
@@ -91,7 +91,7 @@ def generate_items(
         for doc in docs:
             article = waiting.popleft()
             made = items_from_doc(doc, limit=limit, distractors=distractors, seed=seed, threshold=0.0, model=model)
-            items = [item for item in made if item.score >= cut]
+            items = [item for item in made if item.score >= least]
             pending.append((article, items, len(made) - len(items), len(doc.text)))
             if len(pending) >= batch:
                 yield from _save(store, pending)
