@@ -166,9 +166,16 @@ def sample(args: argparse.Namespace) -> None:
                 seen |= {(r["question"], r["answer"]) for r in map(json.loads, pending.read_text().splitlines())}
         items = [item for item in items if (item["question"], item["answer"]) not in seen]
     chosen = []
-    for part in parts:
-        pool = [item for item in items if part_of[item["article"]] == part]
+    pools = {part: [item for item in items if part_of[item["article"]] == part] for part in parts}
+    for pool in pools.values():
         chosen += rng.sample(pool, min(len(pool), args.items // len(parts)))
+    # A part with too few items leaves its share to the others, split evenly.
+    taken = {id(item) for item in chosen}
+    rest = {part: [item for item in pool if id(item) not in taken] for part, pool in pools.items()}
+    while len(chosen) < args.items and any(rest.values()):
+        for part in parts:
+            if rest[part] and len(chosen) < args.items:
+                chosen.append(rest[part].pop(rng.randrange(len(rest[part]))))
     # Grouped by article, so that a rater reads each article once.
     chosen.sort(key=lambda item: (item["article"], rng.random()))
     texts = {name: (title, body) for articles in parts.values() for name, title, body in articles}

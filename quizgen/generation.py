@@ -94,9 +94,12 @@ def items_from_doc(
 
 def ranked(items: list[Item], doc: Doc, *, threshold: float | None = None, model: str | None = None) -> list[Item]:
     """``items`` scored by the quality model, best first, without those below
-    ``threshold`` (by default the model's own). The rules' score stays in the
-    reasons, with the prediction."""
+    ``threshold`` (by default the model's own) and without those whose answer
+    a better item's stem shows, or whose stem shows a better item's answer;
+    ``threshold=0`` keeps every item, for curation. The rules' score stays in
+    the reasons, with the prediction."""
     from quizgen.analyze import pipeline
+    from quizgen.quality.giveaways import without_giveaways
     from quizgen.quality.model import cut, predict
 
     least = cut(threshold)
@@ -104,7 +107,8 @@ def ranked(items: list[Item], doc: Doc, *, threshold: float | None = None, model
         replace(item, score=p, reasons=(f"rule score {item.score:g}", f"predicted acceptable {p:.0%}", *item.reasons))
         for item, p in zip(items, predict(items, doc, pipeline(model)))
     ]
-    return sorted((item for item in scored if item.score >= least), key=lambda item: -item.score)
+    kept = sorted((item for item in scored if item.score >= least), key=lambda item: -item.score)
+    return without_giveaways(kept) if least > 0 else kept
 
 
 def _spread(ranked: list[tuple[Question, Judgement]], limit: int) -> list[tuple[Question, Judgement]]:

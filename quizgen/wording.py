@@ -26,6 +26,22 @@ VAGUE_NOUNS = frozenset(
      "event", "incident", "policy", "project", "change", "changes", "effect", "idea", "process", "initiative",
      "announcement", "statement", "visit", "trip", "vote", "attack", "operation"}
 )  # fmt: skip
+# Openings that lean on the sentence before: "For example, Lindzen states ..."
+# does not stand on its own in a quiz.
+CONNECTIVES = (
+    "for example", "for instance", "in addition", "however", "also", "but", "and", "instead", "meanwhile",
+    "similarly", "likewise", "thus", "therefore", "nevertheless", "moreover", "furthermore", "as a result",
+    "in turn", "in response", "by contrast", "in contrast", "in the story", "still", "yet", "so", "then",
+    "otherwise", "even so", "at the same time", "after that", "afterwards", "in return", "in particular",
+)  # fmt: skip
+
+
+def leans_back(text: str) -> bool:
+    """Whether ``text`` opens with a word that points to the sentence before it."""
+    opening = " ".join(text.lstrip("\"'“‘ ").lower().split()[:4])
+    return any(opening == c or opening.startswith(c + " ") or opening.startswith(c + ",") for c in CONNECTIVES)
+
+
 # The gap of a cloze, in the item, the quiz and every export.
 BLANK = "_____"
 # Options are lettered A, B, C... on paper, in Anki and in the quiz.

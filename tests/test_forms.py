@@ -8,6 +8,7 @@ import quizgen
 from quizgen.analyze.gazetteer import country_named
 from quizgen.ingest import read_all, read_article
 from quizgen.normalize import overlaps
+from quizgen.wording import BLANK
 from tests.conftest import ROOT, SEEDS
 
 SEED = read_article(next(SEEDS.glob("*.txt")))
@@ -22,11 +23,22 @@ def seed_items() -> dict[str, list[quizgen.Item]]:
     return found
 
 
-def test_an_acronym_is_offered_expansions_with_its_own_initials(seed_items):
-    (choice,) = [i for i in seed_items["multiple_choice"] if i.prompt == "What does AES stand for?"]
-    assert choice.answer == "Alliance of Sahel States"
-    for distractor in choice.distractors:
-        assert "".join(w[0] for w in distractor.split() if w[0].isupper()) == "ASS", distractor
+def test_an_acronym_is_asked_without_invented_expansions(seed_items):
+    (question,) = [i for i in seed_items["wh"] if i.prompt == "What does AES stand for?"]
+    assert question.answer == "Alliance of Sahel States"
+    assert not question.distractors
+    assert not [i for i in seed_items["multiple_choice"] if i.answer == "Alliance of Sahel States"]
+
+
+def test_a_turned_round_question_is_offered_as_its_own_sentence_with_a_gap(seed_items):
+    gapped = [i for i in seed_items["multiple_choice"] if BLANK in i.prompt]
+    assert gapped
+    for item in gapped:
+        before, after = item.prompt.split(BLANK)
+        assert item.sentence.strip() == before + item.answer + after or item.sentence.strip().endswith(
+            item.answer + after
+        ), item.prompt
+        assert not any(w in item.prompt for w in (" did ", " does ", " do "))
 
 
 def test_a_list_of_countries_is_offered_other_countries(seed_items):
@@ -56,7 +68,7 @@ def test_the_seed_has_true_and_false_statements_and_a_matching_set(seed_items):
 def test_a_deck_is_balanced():
     deck = [item for article in NEWS for item in quizgen.generate(article.text, threshold=0)]
     statements = [i.answer for i in deck if i.kind == "true_false"]
-    assert len(statements) >= 8
+    assert len(statements) >= 6
     # Alternation within each article keeps each one within one of even.
     assert abs(statements.count("True") - statements.count("False")) <= len(NEWS)
     choices = [i for i in deck if i.kind == "multiple_choice"]
@@ -80,8 +92,10 @@ def test_what_the_article_says_alike_is_no_distractor(seed_items):
     # "Remote sensing satellites will also be developed and deployed": offered
     # for "What does the partnership allow Russia's space agency to deploy?", it
     # would be a second right answer.
-    (choice,) = [i for i in seed_items["multiple_choice"] if i.answer == "telecommunication devices"]
+    (choice,) = [i for i in seed_items["wh"] if i.answer == "telecommunication devices"]
     assert len(choice.distractors) == 3
+    # A phrase's options are other phrases of the article, rarely of its kind: no multiple choice.
+    assert not [i for i in seed_items["multiple_choice"] if i.answer == "telecommunication devices"]
     assert not any(overlaps(d, "remote sensing satellites") for d in choice.distractors)
 
 

@@ -11,8 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quizgen
+from quizgen.forms.multiple_choice import OPTION_LABELS
 from quizgen.forms.options import shuffled_options
 from quizgen.normalize import contains, normalize, overlaps, words
+from quizgen.wording import BLANK
 from tests.strategies import news_bodies
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=40)
@@ -70,9 +72,15 @@ def test_multiple_choice_has_a_full_set_or_is_not_made(text: str, count: int):
         assert len(item.distractors) == count
         options, correct = shuffled_options(item.key, item.answer, item.distractors)
         assert options[correct] == item.answer and sorted(options) == sorted([item.answer, *item.distractors])
-    # Every wh-question with a full set has its multiple-choice form, and no other does.
-    full = {(i.sentence_start, i.answer_end) for i in items.get("wh", []) if len(i.distractors) >= count}
-    assert {(i.sentence_start, i.answer_end) for i in items.get("multiple_choice", [])} == full
+    # Only a question or cloze with a full set has a multiple-choice form; its
+    # stem is the question itself or the sentence with a gap.
+    asked = [*items.get("wh", []), *items.get("cloze", [])]
+    full = {(i.sentence_start, i.answer_end) for i in asked if len(i.distractors) >= count}
+    questions = {i.prompt for i in items.get("wh", [])}
+    for item in items.get("multiple_choice", []):
+        assert (item.sentence_start, item.answer_end) in full
+        assert item.label in OPTION_LABELS
+        assert item.prompt in questions or item.prompt.count(BLANK) == 1
 
 
 @SETTINGS

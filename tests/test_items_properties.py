@@ -24,6 +24,11 @@ def check(text: str) -> list:
         if item.kind == "cloze":
             assert item.prompt.count(BLANK) == 1
             assert item.prompt.replace(BLANK, item.answer) == item.sentence
+        elif item.kind == "multiple_choice" and BLANK in item.prompt:
+            # A stem that is the sentence itself, with a gap for the answer.
+            assert item.prompt.count(BLANK) == 1
+            assert item.prompt.replace(BLANK, item.answer) == item.sentence.strip()
+            assert not contains(item.prompt.replace(BLANK, " "), item.answer), item
         elif item.kind in ("wh", "multiple_choice"):
             assert item.prompt[0].isupper() and item.prompt.endswith("?"), item.prompt
             assert not contains(item.prompt, item.answer), item

@@ -1,14 +1,13 @@
 """Choosing the wrong options of one answer, from the best source that has enough.
 
 forms -> distractors (this) -> multiple choice, true/false. The sources, in
-order: for an acronym's expansion, expansions with the same initials; names of
-the same type in the article; gazetteer neighbours (other West African states
+order: names of the same type in the article; gazetteer neighbours (other West African states
 for Mali, other capitals for a capital); numbers and dates perturbed in the
 answer's own format; for an answer that is no name, other noun phrases of the
 article, then (for one word) its other words of the same part of speech, most
 frequent first. A list is answered by other lists as long. A candidate that
 is, holds or is held by any correct answer is never used, and neither is one
-that the question itself names.
+that the question itself names. An acronym's expansion gets none.
 
 Every source is the article itself or fixed data, never other articles: an
 article's distractors do not depend on what else is stored, so generating
@@ -25,6 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.analyze.pipeline import noun_chunks
+from quizgen.facts.salience import defined_acronyms
 from quizgen.normalize import contains, normalize, overlaps
 from quizgen.wording import ARTICLES
 
@@ -39,7 +39,7 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 @dataclass(frozen=True)
 class Distractor:
     text: str
-    # "variant", "article", "gazetteer", "number", "date", "list", "phrase" or "word"
+    # "article", "gazetteer", "number", "date", "list", "phrase" or "word"
     source: str
 
 
@@ -160,7 +160,9 @@ def _sources(answer: Answer, doc: Doc | None, count: int, rng: random.Random):
     """``(source, candidates)`` pairs in order of preference; built lazily."""
     label = answer.label
     if answer.acronym:
-        yield "variant", _expansion_variants(answer.text, answer.acronym, doc, rng)
+        # An expansion has no wrong options worth printing: words swapped into
+        # it make names that do not exist ("Alliance of Saharan States").
+        return
     from quizgen.distractors.dates import date_distractors
     from quizgen.distractors.numbers import number_distractors
 
@@ -195,6 +197,10 @@ def _names(doc: Doc, label: str) -> list[str]:
     mentions: dict[str, int] = {}
     first: dict[str, str] = {}
     longer = [normalize(e.text) for e in doc.ents if e.label_ == label and len(e) > 1]
+    # Names the article gives another type: "Hadron Collider", read as a
+    # person, is part of the "Large Hadron Collider".
+    other = {normalize(_bare(e)) for e in doc.ents if e.label_ != label and e.label_ in NAME_LABELS}
+    other |= {normalize(expansion) for expansion in defined_acronyms(doc).values()}
     for ent in doc.ents:
         if ent.label_ != label or not any(t.pos_ in ("VERB", "AUX") for t in ent.sent):
             # A name in a line with no verb (a dateline, a caption) is no fact of the article.
@@ -203,6 +209,8 @@ def _names(doc: Doc, label: str) -> list[str]:
         key = normalize(text)
         if not key or (label == "PERSON" and " " not in key and any(key in name.split() for name in longer)):
             # "Kim" is short for one of the article's full names, not another person.
+            continue
+        if any(key != name and contains(name, key) for name in other):
             continue
         mentions[key] = mentions.get(key, 0) + 1
         first.setdefault(key, text)
@@ -287,48 +295,6 @@ def _gazetteer(answer: str, label: str) -> list[str]:
     if gazetteer.place_kind(answer) == "region":
         return [name for name, (_, kind) in sorted(gazetteer.places().items()) if kind == "region"]
     return []
-
-
-# Words that organisations' names are made of, for expansions that share an
-# acronym's initials: "Alliance of Sahel States" -> "Association of Sahel States".
-NAME_WORDS = tuple(
-    """Agency Alliance Assembly Association Authority African American Arab Asian Atlantic
-    Bank Board Border Bureau Central Centre Coalition Commission Committee Common Community
-    Confederation Council Defence Democratic Department Development Eastern Economic Energy
-    European Executive Federal Federation Forum Foundation Free Fund General Global Group Guard
-    Health High Human Independent Initiative Institute Intelligence International Islamic Joint
-    Justice League Liberation Maritime Military Mission Monetary Movement Mutual National Nations
-    Network Northern Nuclear Office Operations Organization Pact Partnership Party Peace People
-    Progressive Regional Relief Republic Resistance Revolutionary Rights Saharan Security Service
-    Social Society Southern Space States Strategic Supreme Technical Territorial Trade Treaty Trust
-    Union United Unity Western Workers World Youth""".split()
-)
-
-
-def _expansion_variants(expansion: str, acronym: str, doc: Doc | None, rng: random.Random) -> list[str]:
-    """Expansions that ``acronym`` could also stand for, each one word away from the real one."""
-    parts = expansion.split()
-    pool = list(NAME_WORDS)
-    if doc is not None:
-        pool = [
-            t.text
-            for t in doc
-            if t.is_alpha
-            and t.is_title
-            and not t.is_stop
-            and not t.is_sent_start
-            and t.ent_type_ not in ("PERSON", "DATE")
-        ] + pool
-    pool = list(dict.fromkeys(pool))
-    variants: list[str] = []
-    places = [i for i, word in enumerate(parts) if word[:1].isupper()]
-    rng.shuffle(places)
-    for place in places:
-        word = parts[place]
-        options = [w for w in pool if w[0] == word[0] and w.casefold() != word.casefold() and w not in parts]
-        for option in options[:2] + rng.sample(options[2:], min(2, max(0, len(options) - 2))):
-            variants.append(" ".join([*parts[:place], option, *parts[place + 1 :]]))
-    return variants
 
 
 def _place(name: str) -> str | None:

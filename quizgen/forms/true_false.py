@@ -14,7 +14,7 @@ from quizgen.item import Item
 from quizgen.normalize import words
 from quizgen.quality import slip_in, vague_reference
 from quizgen.questions.statement import Statement, falsified, statement
-from quizgen.wording import POINTERS
+from quizgen.wording import POINTERS, leans_back
 
 TRUE = "True"
 FALSE = "False"
@@ -31,7 +31,13 @@ def true_false(chosen: Chosen) -> tuple[Item, Item] | None:
         # that belong to it and would not fit what is swapped in.
         return None
     stated = statement(answer)
-    if stated is None or set(words(stated.text)) & POINTERS or vague_reference(stated.text) or slip_in(stated.text):
+    if (
+        stated is None
+        or set(words(stated.text)) & POINTERS
+        or vague_reference(stated.text)
+        or slip_in(stated.text)
+        or leans_back(stated.text)
+    ):
         return None
     swapped = stated
     article = leading_article(chosen.question.answer)

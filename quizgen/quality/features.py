@@ -42,6 +42,8 @@ YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
 # Words that report rather than state: an item built on one may turn a claim into a fact.
 REPORTING = frozenset({"said", "says", "say", "told", "according", "claimed", "claims", "alleged", "reported"})
 NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
+LIFE_WORDS = frozenset({"born", "died", "birth", "death", "buried"})
+CLOCK = re.compile(r"\b(?:a\.m\.|p\.m\.|o'clock|GMT|UTC|local time|\d{1,2}:\d\d)", re.IGNORECASE)
 
 
 def parse_prompts(items: Iterable[Item], nlp) -> list[Doc | None]:
@@ -60,7 +62,7 @@ def parse_prompts(items: Iterable[Item], nlp) -> list[Doc | None]:
 def _as_sentence(item: Item) -> str | None:
     if item.kind == "matching":
         return None
-    if item.kind == "cloze":
+    if item.kind == "cloze" or BLANK in item.prompt:
         return item.prompt.replace(BLANK, item.answer, 1)
     return item.prompt
 
@@ -75,6 +77,7 @@ class _Article:
     labels: dict[str, str]  # a name, normalized, to the label of its first mention
     names: tuple[str, ...]  # every entity mention, normalized
     token_counts: Counter[str]  # lowercased tokens
+    main_words: tuple[str, ...]  # the last words of the three names mentioned most
 
 
 def _article(doc: Doc) -> _Article:
@@ -92,6 +95,9 @@ def _article(doc: Doc) -> _Article:
             labels=labels,
             names=names,
             token_counts=Counter(token.lower_ for token in doc),
+            main_words=tuple(
+                name.split()[-1] for name, _ in Counter(n for n in names if n).most_common(3) if name.split()
+            ),
         )
         doc.user_data["quizgen_quality_view"] = found
     return found
@@ -114,7 +120,9 @@ def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
     found["question_words"] = len(prompt_words) / 10
     found["question_long"] = float(len(prompt_words) > 20)
     found["question_short"] = float(len(prompt_words) < 7)
-    if item.kind in ("wh", "multiple_choice"):
+    gapped = item.kind == "multiple_choice" and BLANK in item.prompt
+    found["gapped"] = float(gapped)
+    if item.kind in ("wh", "multiple_choice") and not gapped:
         opening = next((o for o in QUESTION_OPENINGS if prompt_words[: len(o.split())] == o.split()), "other")
         found[f"opening={opening}"] = 1.0
         found["ends_with_preposition"] = float(bool(prompt_words) and prompt_words[-1] in PREPOSITIONS)
@@ -123,8 +131,10 @@ def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
         found["comma"] = float("," in item.prompt)
         found |= _fit(opening, item.answer, article)
     found |= _answer(item.answer if item.kind != "true_false" else "", article)
+    source = _source(item, article)
+    found |= _trivia(item, article, source)
     found |= _leftovers(prompt, prompt_words)
-    found |= _place(item, article)
+    found |= _place(item, article, source)
     if parsed is not None:
         found |= _parse(parsed, item.kind)
     if item.kind == "multiple_choice":
@@ -151,6 +161,8 @@ def _answer(answer: str, article: _Article) -> dict[str, float]:
         "answer_acronym": float(answer.isupper() and len(answer) > 1),
         "answer_stopwords": float(all(w in STOPWORDS for w in answer_words)),
     }
+    if article.names:
+        found["answer_main_name"] = float(plain == Counter(article.names).most_common(1)[0][0])
     label = article.labels.get(plain, "")
     found[f"answer_label={label if label in LABELS else ('other' if label else 'none')}"] = 1.0
     # How often the answer's last word is named in the article: its salience.
@@ -158,6 +170,22 @@ def _answer(answer: str, article: _Article) -> dict[str, float]:
     found["answer_mentions"] = math.log1p(mentions)
     found["answer_in_lead"] = float(bool(plain) and any(plain in lead for lead in article.lead))
     return found
+
+
+def _trivia(item: Item, article: _Article, index: int | None) -> dict[str, float]:
+    """Signs of a side detail: a birth or death date, a month or day without
+    its year, a clock time, the year a thing was first recorded. ``index`` is
+    the item's sentence (:func:`_source`)."""
+    sentence = article.sentence_words[index] if index is not None else frozenset()
+    answer = item.answer if item.kind != "true_false" else ""
+    answer_words = set(words(answer))
+    dated = bool(answer_words & MONTHS) or bool(YEAR.match(normalize(answer)))
+    return {
+        "life_date": float(dated and bool(sentence & LIFE_WORDS)),
+        "month_without_year": float(bool(answer_words & MONTHS) and not re.search(r"\d{4}", answer)),
+        "clock_time": float(bool(CLOCK.search(answer))),
+        "first_recorded": float(bool(sentence & {"recorded", "coined", "attested"})),
+    }
 
 
 def _fit(opening: str, answer: str, article: _Article) -> dict[str, float]:
@@ -189,15 +217,20 @@ def _leftovers(prompt: str, prompt_words: list[str]) -> dict[str, float]:
     }
 
 
-def _place(item: Item, article: _Article) -> dict[str, float]:
-    """Where the item's sentence stands in the article, and how much of the
+def _place(item: Item, article: _Article, index: int | None) -> dict[str, float]:
+    """Where the item's sentence (``index``) stands in the article, and how much of the
     question is the sentence's own words (little: rewritten, often garbled)."""
-    index = _source(item, article)
     if index is None:
         return {"no_source": 1.0}
     asked = [w for w in words(item.prompt) if w not in STOPWORDS]
     own = article.sentence_words[index]
+    content = [w for w in own if w not in STOPWORDS]
+    lead = set(" ".join(article.lead).split())
     return {
+        # How much the sentence is about what the article leads with, and
+        # whether it names the article's main names: a key fact, not a side one.
+        "lead_overlap": sum(w in lead for w in content) / max(len(content), 1),
+        "main_names": min(sum(n in own for n in article.main_words), 3) / 3,
         "position": index / max(len(article.sentences) - 1, 1),
         "first_sentence": float(index == 0),
         "lead": float(index < 3),

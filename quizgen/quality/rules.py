@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from quizgen.normalize import contains, normalize, words
 from quizgen.questions.realize import Question
-from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS
+from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS, leans_back
 
 MAX_QUESTION_WORDS = 30
 MIN_QUESTION_WORDS = 5
@@ -45,6 +45,13 @@ STOPWORDS = frozenset(
     he she they them his her their this that these those there here what which who whom""".split()
 )
 DANGLING = frozenset({"and", "or", "nor", "but", "between"})
+# The last code point of the Latin letters: a student is not asked to type Chinese ("蕭札剌").
+LATIN_END = 0x24F
+# Words that may follow a preposition as part of an amount: "of about 300".
+AMOUNT_WORDS = frozenset({"about", "over", "under", "around", "nearly", "than"})
+# Leftovers of a figure taken apart: a degree sign without its number ("How
+# many ° does the high not reach F C?").
+LOOSE_SIGN = re.compile(r"(?<!\d)\s+°|^°")
 KIND_WEIGHT = {"wh": 1.0, "cloze": 0.8}
 # "the move", "the first step": a definite whose noun alone does not say which
 # one; "the deal with Russia" or "the plan to build..." does.
@@ -97,6 +104,21 @@ def judge(question: Question) -> Judgement:
             fatal.append("a word twice in a row")
         if set(prompt_words[1:]) & QUESTION_WORDS_INSIDE:
             fatal.append("a second question word inside the question")
+    if question.kind == "cloze" and leans_back(question.prompt):
+        fatal.append("opens by pointing to the sentence before")
+    if question.kind == "wh" and any(
+        a in PREPOSITIONS and b in PREPOSITIONS and b not in AMOUNT_WORDS
+        for a, b in zip(prompt_words, prompt_words[1:])
+    ):
+        fatal.append("two prepositions in a row")
+    if LOOSE_SIGN.search(question.prompt) or "\n" in question.prompt.strip():
+        fatal.append("a stray mark or line break")
+    if any(char.isalpha() and ord(char) > LATIN_END for char in question.prompt + question.answer):
+        fatal.append("a script other than Latin")
+    if not _balanced(question.prompt) or not _balanced(question.answer):
+        fatal.append("a bracket or quotation left open")
+    if words(question.answer) and words(question.answer)[-1] in PREPOSITIONS:
+        fatal.append("answer ends in a preposition")
     if set(asked) & POINTERS:
         fatal.append("refers to something outside the question")
     slip = slip_in(question.prompt)
@@ -125,6 +147,16 @@ def judge(question: Question) -> Judgement:
 # A run of capitalized words ("Rosalind Franklin"), and the possessive after one.
 NAME = re.compile(r"\b[A-Z]\w+(?:\s+[A-Z]\w+)*")
 POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket in ``text`` is closed and its straight double quotes pair up."""
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0 and text.count('"') % 2 == 0
 
 
 def slip_in(text: str) -> str | None:

@@ -2,8 +2,9 @@
 
 questions -> (this) -> quality. A question read on its own has no previous
 sentence, so "What did he sign?" must become "What did Putin sign?". The
-antecedent is looked for in the same and the previous sentence only; further
-back, a guess is more often wrong than right.
+antecedent is looked for in the same and the previous sentence only, and
+only one name of the pronoun's kind may stand there; further back, or among
+several, a guess is more often wrong than right.
 """
 
 from __future__ import annotations
@@ -45,7 +46,18 @@ def antecedent(pronoun: Token) -> Span | None:
     ]
     if lower in PLURAL and candidates and candidates[-1].label_ == "PERSON":
         return None
-    return candidates[-1] if candidates else None
+    if len(_distinct(candidates)) != 1:
+        # Two people before "his" ("Rockefeller, his brother William and
+        # Drake"): which one is meant is a guess, and a wrong guess makes a
+        # false statement true.
+        return None
+    return candidates[-1]
+
+
+def _distinct(candidates: list[Span]) -> set[str]:
+    """The different things ``candidates`` name: "Luther" is "Martin Luther"."""
+    names = {" ".join(ent.text.replace("’", "'").removesuffix("'s").split()) for ent in candidates}
+    return {name for name in names if not any(other != name and other.endswith(" " + name) for other in names)}
 
 
 def _own_subject(pronoun: Token) -> bool:

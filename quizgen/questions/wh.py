@@ -39,6 +39,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 TIMES = frozenset({"DATE", "TIME"})
 NUMBERS = frozenset({"CARDINAL", "QUANTITY"})
+NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do", "VB": "do", "VBN": "did", "VBG": "did"}
 
 
@@ -602,8 +603,17 @@ def _agrees(verb: Token, subject: Token) -> bool:
 def _ordinary_word(token: Token) -> bool:
     """Whether a sentence's capitalized first word is an ordinary word, to be
     lowercased when it moves, rather than a name."""
-    if token.tag_ in ("NNP", "NNPS") or token.ent_type_ or token.text == "I" or (token.is_upper and len(token) > 1):
+    if token.text == "I" or (token.is_upper and len(token) > 1):
         return False
+    if token.ent_type_ in NUMERIC_LABELS:
+        # "More than 2.3 million doses", "Two Han Chinese leaders".
+        return token.is_alpha
+    if token.tag_ in ("NNP", "NNPS") or token.ent_type_:
+        # Capitalized only because it opens the sentence: "Smallpox", written
+        # "smallpox" elsewhere in the article.
+        # "President Donald Trump" keeps its title.
+        before_name = token.i + 1 < len(token.doc) and token.nbor(1).tag_ in ("NNP", "NNPS")
+        return not token.ent_type_ and not before_name and any(t.text == token.lower_ for t in token.doc)
     if token.is_stop or token.pos_ not in ("NOUN", "PROPN", "X") or token.tag_ in ("NN", "NNS"):
         return True
     return any(t.text == token.lower_ for t in token.doc)

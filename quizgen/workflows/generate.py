@@ -71,6 +71,7 @@ def generate_items(
     """
     from quizgen.analyze import analyze
     from quizgen.generation import items_from_doc
+    from quizgen.quality.giveaways import without_giveaways
     from quizgen.quality.model import cut
 
     least = cut(threshold)
@@ -92,6 +93,8 @@ def generate_items(
             article = waiting.popleft()
             made = items_from_doc(doc, limit=limit, distractors=distractors, seed=seed, threshold=0.0, model=model)
             items = [item for item in made if item.score >= least]
+            if least > 0:
+                items = without_giveaways(items)
             pending.append((article, items, len(made) - len(items), len(doc.text)))
             if len(pending) >= batch:
                 yield from _save(store, pending)
