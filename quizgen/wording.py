@@ -36,10 +36,18 @@ CONNECTIVES = (
 )  # fmt: skip
 
 
+# Openings that name something only the sentence before says: "That plan",
+# "The former", "Somewhat earlier".
+POINTING_OPENINGS = ("that", "the former", "the latter", "the same", "such", "somewhat earlier", "earlier", "later")
+
+
 def leans_back(text: str) -> bool:
     """Whether ``text`` opens with a word that points to the sentence before it."""
     opening = " ".join(text.lstrip("\"'“‘ ").lower().split()[:4])
-    return any(opening == c or opening.startswith(c + " ") or opening.startswith(c + ",") for c in CONNECTIVES)
+    return any(
+        opening == c or opening.startswith(c + " ") or opening.startswith(c + ",")
+        for c in (*CONNECTIVES, *POINTING_OPENINGS)
+    )
 
 
 # The gap of a cloze, in the item, the quiz and every export.

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 import quizgen
+from quizgen.analyze import analyze
 from quizgen.analyze.gazetteer import country_named
+from quizgen.distractors.choose import Answer, choose
 from quizgen.ingest import read_all, read_article
 from quizgen.normalize import overlaps
 from quizgen.wording import BLANK
@@ -41,13 +45,19 @@ def test_a_turned_round_question_is_offered_as_its_own_sentence_with_a_gap(seed_
         assert not any(w in item.prompt for w in (" did ", " does ", " do "))
 
 
-def test_a_list_of_countries_is_offered_other_countries(seed_items):
-    (cloze,) = [i for i in seed_items["cloze"] if i.answer == "Mali, Niger, and Burkina Faso"]
-    assert len(cloze.distractors) == 3
-    for distractor in cloze.distractors:
-        members = distractor.replace(", and ", ", ").split(", ")
-        assert len(members) == 3 and all(country_named(m) is not None for m in members), distractor
-        assert not any(overlaps(m, c) for m in members for c in ("Mali", "Niger", "Burkina Faso"))
+def test_a_list_of_countries_is_offered_other_countries():
+    # A list answer is offered other lists as long, of names that are none of its own.
+    members = ("Mali", "Niger", "Burkina Faso")
+    found = choose(
+        Answer(text="Mali, Niger, and Burkina Faso", label="GPE", prompt="Which countries?", members=members),
+        next(analyze([SEED.text])),
+        rng=random.Random(0),
+    )
+    assert len(found) == 3
+    for distractor in found:
+        names = distractor.text.replace(", and ", ", ").split(", ")
+        assert len(names) == 3 and all(country_named(m) is not None for m in names), distractor
+        assert not any(overlaps(m, c) for m in names for c in members)
 
 
 def test_numbers_keep_their_qualifier_and_scale(seed_items):

@@ -35,7 +35,7 @@ def check(text: str) -> list:
         elif item.kind == "true_false":
             assert item.answer in ("True", "False") and item.prompt.endswith("."), item
         else:
-            assert item.kind == "matching" and 4 <= len(item.pairs) <= 6, item
+            assert item.kind == "matching" and 3 <= len(item.pairs) <= 6, item
     asked = [item for item in items if item.kind in ("wh", "cloze")]
     for item in asked:
         # A weekday alone is trivia, not a date worth asking.

@@ -35,6 +35,16 @@ def seeded(db_url: str) -> str:
     return db_url
 
 
+@pytest.fixture
+def seeded_with_clozes(seeded: str) -> str:
+    """The seed's database with a news report whose items include clozes (the seed's blanks would be phrases)."""
+    with Store(seeded) as store:
+        path = ROOT / "tests" / "data" / "news" / "voa-n145-iran-protests-revive-bitter-us-political-divides.txt"
+        article, _ = store.save_article(read_article(path))
+        store.save_items(article.id, quizgen.generate(article.text, threshold=0))
+    return seeded
+
+
 def spawn(db_url: str, *args: str, learner: str = "ada") -> pexpect.spawn:
     env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "QUIZGEN_LEARNER": learner, "COLUMNS": "200"}
     return pexpect.spawn(
@@ -126,9 +136,10 @@ def answer_all(child: pexpect.spawn, stored: list[ItemRecord]) -> list[ItemRecor
     return asked
 
 
-def test_a_full_review_session_schedules_every_answer(seeded: str):
+def test_a_full_review_session_schedules_every_answer(seeded_with_clozes: str):
+    seeded = seeded_with_clozes
     stored = items(seeded)
-    answered = answer_all(spawn(seeded), stored)
+    answered = answer_all(spawn(seeded, "--new", "100"), stored)
     # One form of each fact: no two answered items ask about the same thing.
     facts = [(i.sentence_start, i.answer_end) for i in answered if i.kind != "matching"]
     assert len(facts) == len(set(facts))

@@ -86,6 +86,9 @@ def choose(
         if answer.label == "PERSON" and contains(answer.prompt, text.split()[-1]):
             # "Donald Trump" for "Who did Trump send a letter to?"
             return False
+        if answer.label == "PERSON" and " " in answer.text.strip() and " " not in text.strip():
+            # "Scot" among full names: a word read as a name, or half of one.
+            return False
         return not any(overlaps(text, d.text) for d in chosen)
 
     one_word_person = answer.label == "PERSON" and len(answer.text.split()) == 1

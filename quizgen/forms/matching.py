@@ -1,8 +1,9 @@
-"""Matching: four to six pairs from one article, to be matched across two columns.
+"""Matching: three to six pairs of short terms from one article, to be matched across two columns.
 
-Left: a role, an acronym or a short question; right: the person, the
-expansion or the answer. No right-hand entry may fit two left-hand ones, so
-the answers of a set never overlap.
+Left: a role or an acronym; right: the person or the expansion. A whole
+question is never a side: it reads as a question set, not a matching one. No
+right-hand entry may fit two left-hand ones, so the answers of a set never
+overlap.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from quizgen.forms.chosen import Chosen
 from quizgen.item import Item, item_key
 from quizgen.normalize import overlaps
 
-MIN_PAIRS = 4
+MIN_PAIRS = 3
 MAX_PAIRS = 6
 MAX_LEFT_WORDS = 14
 PROMPT = "Match each item on the left with the one on the right that it belongs to."
@@ -19,7 +20,7 @@ PROMPT = "Match each item on the left with the one on the right that it belongs 
 
 def matching(questions: list[Chosen], article_hash: str) -> Item | None:
     """One matching item from an article's wh-questions (best first), or None
-    when fewer than four clean pairs can be made."""
+    when fewer than three clean pairs can be made."""
     pairs: list[tuple[str, str]] = []
     used: list[Chosen] = []
     for chosen in questions:
@@ -58,11 +59,8 @@ def matching(questions: list[Chosen], article_hash: str) -> Item | None:
 
 
 def _left(chosen: Chosen) -> str | None:
-    """What the answer is matched to: the fact's role or acronym, else the question."""
+    """What the answer is matched to: the fact's role or acronym, or None."""
     detail = chosen.fact.detail
-    if chosen.fact.pattern.detail_pairs and detail:
+    if chosen.fact.pattern.detail_pairs and detail and len(detail.split()) <= MAX_LEFT_WORDS:
         return detail[0].upper() + detail[1:]
-    prompt = chosen.question.prompt
-    if len(prompt.split()) <= MAX_LEFT_WORDS:
-        return prompt
     return None

@@ -231,12 +231,19 @@ def _place(item: Item, article: _Article, index: int | None) -> dict[str, float]
         # whether it names the article's main names: a key fact, not a side one.
         "lead_overlap": sum(w in lead for w in content) / max(len(content), 1),
         "main_names": min(sum(n in own for n in article.main_words), 3) / 3,
+        "subject_main": float(bool(_subject_words(article.sentences[index]) & set(article.main_words))),
         "position": index / max(len(article.sentences) - 1, 1),
         "first_sentence": float(index == 0),
         "lead": float(index < 3),
         "sentence_words": min(len(article.sentences[index]), 60) / 30,
         "own_words": sum(w in own for w in asked) / max(len(asked), 1),
     }
+
+
+def _subject_words(sentence: Span) -> set[str]:
+    """The words of the subject of ``sentence``'s main verb, lowercased: what the sentence is about."""
+    subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return {t.lower_ for t in subject.subtree} if subject is not None else set()
 
 
 def _source(item: Item, article: _Article) -> int | None:

@@ -45,6 +45,18 @@ STOPWORDS = frozenset(
     he she they them his her their this that these those there here what which who whom""".split()
 )
 DANGLING = frozenset({"and", "or", "nor", "but", "between"})
+# Blanks a cloze does not ask for: a phrase with no name ("new members",
+# "great calligraphers") has other fillers, and a place is rarely the point.
+UNASKED_BLANKS = frozenset({"", "GPE", "LOC", "NORP"})
+# "76-year-old", "132-year": an age or span, trivia of the sentence.
+AGE = re.compile(r"\d[\d,.]*-year\b", re.IGNORECASE)
+# "the first champions since Nottingham Forest in _____": the date of another
+# event, given for comparison.
+SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
+# "the first British man in 77 years to win": what a "first" is first at.
+FIRST_TO = re.compile(
+    r"\b(?P<rank>first|last|only)\b(?:\s+[\w'’-]+){0,6}?\s+(?P<then>(?:to|who|that)\s+[\w'’-]+)", re.IGNORECASE
+)
 # The last code point of the Latin letters: a student is not asked to type Chinese ("蕭札剌").
 LATIN_END = 0x24F
 # Words that may follow a preposition as part of an amount: "of about 300".
@@ -106,12 +118,20 @@ def judge(question: Question) -> Judgement:
             fatal.append("a second question word inside the question")
     if question.kind == "cloze" and leans_back(question.prompt):
         fatal.append("opens by pointing to the sentence before")
+    if question.kind == "cloze" and question.fact.label in UNASKED_BLANKS:
+        fatal.append("a blank that many phrases or places could fill")
+    if question.kind == "wh" and _cut_after_first(question.prompt, question.sentence):
+        fatal.append("a first or last without what it was first to do")
+    if AGE.search(question.answer):
+        fatal.append("an age or a span as the answer")
+    if question.fact.label in ("DATE", "TIME") and SINCE.search(question.sentence[: question.answer_start]):
+        fatal.append("a date given only for comparison")
     if question.kind == "wh" and any(
         a in PREPOSITIONS and b in PREPOSITIONS and b not in AMOUNT_WORDS
         for a, b in zip(prompt_words, prompt_words[1:])
     ):
         fatal.append("two prepositions in a row")
-    if LOOSE_SIGN.search(question.prompt) or "\n" in question.prompt.strip():
+    if LOOSE_SIGN.search(question.prompt) or "\n" in question.prompt.strip() or "\n" in question.answer:
         fatal.append("a stray mark or line break")
     if any(char.isalpha() and ord(char) > LATIN_END for char in question.prompt + question.answer):
         fatal.append("a script other than Latin")
@@ -147,6 +167,16 @@ def judge(question: Question) -> Judgement:
 # A run of capitalized words ("Rosalind Franklin"), and the possessive after one.
 NAME = re.compile(r"\b[A-Z]\w+(?:\s+[A-Z]\w+)*")
 POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _cut_after_first(prompt: str, sentence: str) -> bool:
+    """Whether a "first", "last" or "only" of ``sentence`` lost, in ``prompt``,
+    what it was first to do: "Who became the first British man in 77 years?"
+    for "... the first British man in 77 years to win the title"."""
+    for match in FIRST_TO.finditer(sentence):
+        if re.search(rf"\b{match['rank']}\b", prompt, re.IGNORECASE) and not contains(prompt, match["then"]):
+            return True
+    return False
 
 
 def _balanced(text: str) -> bool:

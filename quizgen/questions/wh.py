@@ -349,6 +349,16 @@ def _parentheticals(tokens: list[Token], answer_ids: set[int]) -> set[int]:
 # --- the wh-phrase ---------------------------------------------------------------------
 
 
+def _written_lowercase(token: Token) -> bool:
+    """Whether the article also writes ``token`` in lowercase (worked out once per document)."""
+    lower = token.doc.user_data.get("quizgen_lowercase_words")
+    if lower is None:
+        lower = token.doc.user_data["quizgen_lowercase_words"] = frozenset(
+            t.text for t in token.doc if t.is_lower and t.is_alpha
+        )
+    return token.lower_ in lower and not token.is_lower
+
+
 def _entity_label(answer: Span) -> str:
     labels = [t.ent_type_ for t in answer if t.ent_type_]
     return max(sorted(set(labels)), key=labels.count) if labels else ""
@@ -375,6 +385,10 @@ def wh_phrase(answer: Span) -> WhPhrase:
     label = _entity_label(answer)
     head = root.head
     preposition = head.lower_ if root.dep_ == "pobj" else ""
+    if label == "PERSON" and _written_lowercase(answer[-1]):
+        # "Poliovirus", "the Black Death": read as a person, written as a
+        # common word elsewhere in the article; "who" would not fit it.
+        label = ""
     if label == "PERSON" or (label in ("ORG", "NORP") and root.dep_ in SUBJECTS and answer.root.head.pos_ == "VERB"):
         return WhPhrase("who", frozenset(), False)
     if label in TIMES and DURATION.fullmatch(answer.text.strip()):
