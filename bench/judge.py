@@ -2,6 +2,7 @@
 
     python bench/judge.py sample --round r1            # the rating packet of a round
     python bench/judge.py sample --round r5 --like r4  # the same articles as round r4
+    python bench/judge.py sample --round r9 --only 'own/news-*'  # only some articles
     python bench/judge.py collect --round r1 A.jsonl B.jsonl   # two raters' ratings
     python bench/judge.py report                       # the figures of every round
 
@@ -23,6 +24,7 @@ the items, the stricter rating standing, appends them to the labelled set
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import gzip
 import json
 import random
@@ -157,6 +159,9 @@ def sample(args: argparse.Namespace) -> None:
         earlier = JUDGED / f"{args.like}.jsonl"
         wanted = {json.loads(line)["article"] for line in earlier.read_text(encoding="utf-8").splitlines() if line}
         items = [item for item in items if item["article"] in wanted]
+    if args.only:
+        # Articles named by a pattern: a round on articles no earlier round drew from.
+        items = [item for item in items if fnmatch.fnmatch(item["article"], args.only)]
     if args.fresh:
         # Only items no earlier round rated, so that a measurement is not made
         # on the labels the quality model learned from.
@@ -341,6 +346,9 @@ def main() -> None:
     made.add_argument("--items", type=int, default=165)
     made.add_argument("--seed", type=int, default=1)
     made.add_argument("--like", metavar="ROUND", help="sample from the articles of an earlier round only")
+    made.add_argument(
+        "--only", metavar="PATTERN", help="sample from the articles whose name matches, e.g. 'own/news-*'"
+    )
     made.add_argument("--fresh", action="store_true", help="sample only items no earlier round rated")
     made.add_argument("--all", action="store_true", help="sample every item made, not only those kept (training)")
     rated = commands.add_parser("collect", help="join two raters' ratings to a round's items")

@@ -55,9 +55,10 @@ def described(rows: list[dict]) -> tuple[list[dict[str, float]], list[int], list
     """The features, labels and article of each labelled item whose article is in the corpus."""
     from quizgen.analyze import analyze, pipeline
     from quizgen.item import Item
-    from quizgen.quality.features import features, parse_prompts
+    from quizgen.quality.features import features, parse_prompts, set_title
 
     texts = {name: body for part in judge.corpus().values() for name, _, body in part}
+    titles = {name: title for part in judge.corpus().values() for name, title, _ in part}
     by_article: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         if row["article"] in texts:
@@ -66,6 +67,7 @@ def described(rows: list[dict]) -> tuple[list[dict[str, float]], list[int], list
     nlp = pipeline()
     xs, ys, groups, kept = [], [], [], []
     for name, doc in zip(names, analyze(texts[name] for name in names)):
+        set_title(doc, titles[name])
         items = [
             Item(
                 key=row["key"],

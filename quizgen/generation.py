@@ -59,7 +59,9 @@ def generate(
     from quizgen.analyze import analyze
 
     doc = next(analyze([text], model=model))
-    return items_from_doc(doc, limit=limit, distractors=distractors, seed=seed, threshold=threshold, model=model)
+    return items_from_doc(
+        doc, limit=limit, distractors=distractors, seed=seed, threshold=threshold, model=model, title=title or ""
+    )
 
 
 def items_from_doc(
@@ -70,9 +72,14 @@ def items_from_doc(
     seed: int | str = 0,
     threshold: float | None = None,
     model: str | None = None,
+    title: str = "",
 ) -> list[Item]:
     """:func:`generate` on an article already parsed by :func:`quizgen.analyze.analyze`
-    (with the pipeline ``model``, which also parses the questions for the quality model)."""
+    (with the pipeline ``model``, which also parses the questions for the quality model).
+    ``title``, the headline, tells the quality model what the article is about."""
+    from quizgen.quality.features import set_title
+
+    set_title(doc, title)
     from quizgen.facts import extract_facts
     from quizgen.forms.compose import compose
     from quizgen.item import content_hash

@@ -48,3 +48,97 @@ def test_the_seed_article_asks_no_weekday_alone():
     for item in items:
         if item.kind in ("wh", "cloze"):
             assert item.answer.lower() not in ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+
+def _fatal(sentence: str, answer: str, prompt: str, kind: str = "wh") -> tuple[str, ...]:
+    """The fatal reasons ``judge`` gives a question on ``sentence`` (parsed for real) asking for ``answer``."""
+    from quizgen.analyze import analyze
+    from quizgen.facts.fact import Fact
+    from quizgen.facts.patterns import PATTERNS
+    from quizgen.quality import judge
+    from quizgen.questions.realize import Question
+
+    doc = next(analyze([sentence]))
+    start = sentence.index(answer)
+    label = next((e.label_ for e in doc.ents if e.start_char <= start < e.end_char), "")
+    svo = next(p for p in PATTERNS if p.name == "svo")
+    fact = Fact(svo, 0, 0, len(sentence), start, start + len(answer), label, 1.0)
+    question = Question(fact, kind, prompt, answer, sentence, start, start + len(answer))
+    judged = judge(question)
+    return judged.reasons[3:] if not judged.keep else ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "prompt", "kind", "refused"),
+    [
+        (
+            "The accord was approved at the conference of the parties to the convention.",
+            "the conference of the parties",
+            "Where was the accord approved at to the convention?",
+            "wh",
+            "two prepositions in a row",
+        ),
+        (
+            "Jobs said the keyboards built into rival devices could not be changed.",
+            "rival devices",
+            "What did Jobs say the keyboards built into could not be changed?",
+            "wh",
+            "a preposition left without its noun",
+        ),
+        (
+            "Apple aimed to sell 10 million iPhones in 2008.",
+            "iPhones",
+            "What did Apple aim to sell 10 million in 2008?",
+            "wh",
+            "the answer's number left behind",
+        ),
+        (
+            "Users control the phone through a 3.5-inch touchscreen.",
+            "3.5-inch",
+            "How many do users control the phone through a touchscreen?",
+            "wh",
+            "half of a hyphened word as the answer",
+        ),
+        (
+            "Murray became the first British man in 77 years to win the title in London.",
+            "Murray",
+            "Who became the first British man in 77 years?",
+            "wh",
+            "a first or last without what it was first to do",
+        ),
+        (
+            "Leicester are the first champions since Nottingham Forest in 1978.",
+            "1978",
+            "Leicester are the first champions since Nottingham Forest in _____.",
+            "cloze",
+            "a date given only for comparison",
+        ),
+        (
+            "For example, Lindzen states that the report understates the uncertainty.",
+            "Lindzen",
+            "For example, _____ states that the report understates the uncertainty.",
+            "cloze",
+            "opens by pointing to the sentence before",
+        ),
+        (
+            "The high does not reach 90 degrees in Fresno in winter.",
+            "90",
+            "How many ° does the high not reach in Fresno?",
+            "wh",
+            "a stray mark or line break",
+        ),
+    ],
+)
+def test_a_garbled_or_trivial_question_is_refused(sentence, answer, prompt, kind, refused):
+    assert refused in _fatal(sentence, answer, prompt, kind)
+
+
+def test_a_clean_question_on_the_same_sentence_is_kept():
+    assert (
+        _fatal(
+            "Murray became the first British man in 77 years to win the title in London.",
+            "Murray",
+            "Who became the first British man in 77 years to win the title?",
+        )
+        == ()
+    )

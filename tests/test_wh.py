@@ -44,7 +44,13 @@ from quizgen.questions.wh import wh_question
         (
             "Kim Yong Chol departed Beijing on Tuesday for New York.",
             "Beijing",
-            "What city did Kim Yong Chol depart on Tuesday for New York?",
+            "What city did Kim Yong Chol depart for New York?",
+        ),
+        # A weekday says nothing without the article's date.
+        (
+            "Steve Jobs on Tuesday unveiled the iPhone at a conference in San Francisco.",
+            "Steve Jobs",
+            "Who unveiled the iPhone at a conference in San Francisco?",
         ),
         # A counted number asks how many, a named modifier for its noun.
         (
@@ -66,7 +72,7 @@ from quizgen.questions.wh import wh_question
         (
             "President Donald Trump blamed former president Barack Obama on Tuesday.",
             "Barack Obama",
-            "Who did President Donald Trump blame on Tuesday?",
+            "Who did President Donald Trump blame?",
         ),
         # "their" is the protests' own, not Iran's; an ordinary first word is lowercased when it moves.
         (

@@ -78,6 +78,16 @@ class _Article:
     names: tuple[str, ...]  # every entity mention, normalized
     token_counts: Counter[str]  # lowercased tokens
     main_words: tuple[str, ...]  # the last words of the three names mentioned most
+    title_words: frozenset[str]  # the headline's content words
+
+
+TITLE_KEY = "quizgen_title"
+
+
+def set_title(doc: Doc, title: str) -> None:
+    """Keep the article's headline with its parsed body, for the features that compare items with it."""
+    doc.user_data[TITLE_KEY] = title
+    doc.user_data.pop("quizgen_quality_view", None)
 
 
 def _article(doc: Doc) -> _Article:
@@ -98,6 +108,7 @@ def _article(doc: Doc) -> _Article:
             main_words=tuple(
                 name.split()[-1] for name, _ in Counter(n for n in names if n).most_common(3) if name.split()
             ),
+            title_words=frozenset(w for w in words(doc.user_data.get(TITLE_KEY, "")) if w not in STOPWORDS),
         )
         doc.user_data["quizgen_quality_view"] = found
     return found
@@ -132,6 +143,7 @@ def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
         found |= _fit(opening, item.answer, article)
     found |= _answer(item.answer if item.kind != "true_false" else "", article)
     source = _source(item, article)
+    found |= _headline(item, article)
     found |= _trivia(item, article, source)
     found |= _leftovers(prompt, prompt_words)
     found |= _place(item, article, source)
@@ -170,6 +182,18 @@ def _answer(answer: str, article: _Article) -> dict[str, float]:
     found["answer_mentions"] = math.log1p(mentions)
     found["answer_in_lead"] = float(bool(plain) and any(plain in lead for lead in article.lead))
     return found
+
+
+def _headline(item: Item, article: _Article) -> dict[str, float]:
+    """How much of the item the headline names: its facts come first."""
+    if not article.title_words:
+        return {}
+    asked = {w for w in words(f"{item.prompt} {item.answer}") if w not in STOPWORDS}
+    answer = {w for w in words(item.answer) if w not in STOPWORDS} if item.kind != "true_false" else set()
+    return {
+        "headline_words": min(len(asked & article.title_words), 3) / 3,
+        "answer_in_headline": float(bool(answer & article.title_words)),
+    }
 
 
 def _trivia(item: Item, article: _Article, index: int | None) -> dict[str, float]:

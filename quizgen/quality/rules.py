@@ -37,6 +37,7 @@ SLIPS = (
     (re.compile(r"\s(?:The|A|An)\s"), "a capitalized article inside the sentence"),
     (re.compile(r"(?<=\s)[\"“”](?=\s)"), "a quotation cut open"),
     (re.compile(r"\s['’]s\b"), "a possessive split from its noun"),
+    (re.compile(r"\bthat to\b"), "a clause taken apart"),
 )
 QUESTION_WORDS_INSIDE = frozenset({"what", "who", "whom", "which"})
 WH_WORDS = frozenset({"what", "who", "whom", "whose", "when", "where", "which", "how", "why", "in"})
@@ -57,6 +58,13 @@ SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 FIRST_TO = re.compile(
     r"\b(?P<rank>first|last|only)\b(?:\s+[\w'’-]+){0,6}?\s+(?P<then>(?:to|who|that)\s+[\w'’-]+)", re.IGNORECASE
 )
+# "based on, email": a preposition whose noun was taken away.
+STRANDED_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r"),", re.IGNORECASE)
+# "at a time?": the noun lost the clause that said which ("at a time when ...").
+OPEN_TIME = re.compile(r"\b(?:a|the) (?:time|moment|point|way|place|period)\?$")
+# "3.5-inch", "2-megapixel": a number bound into a modifier.
+HYPHENED = re.compile(r"\d-[A-Za-z]")
+SCALE_WORDS = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
 # The last code point of the Latin letters: a student is not asked to type Chinese ("蕭札剌").
 LATIN_END = 0x24F
 # Words that may follow a preposition as part of an amount: "of about 300".
@@ -131,6 +139,17 @@ def judge(question: Question) -> Judgement:
         for a, b in zip(prompt_words, prompt_words[1:])
     ):
         fatal.append("two prepositions in a row")
+    if question.kind == "wh" and (
+        any(a in PREPOSITIONS and b in AUXILIARIES for a, b in zip(prompt_words, prompt_words[1:]))
+        or STRANDED_BEFORE_COMMA.search(question.prompt)
+    ):
+        fatal.append("a preposition left without its noun")
+    if question.kind == "wh" and OPEN_TIME.search(question.prompt):
+        fatal.append("a time or place cut from what it was")
+    if question.kind == "wh" and _leaves_its_number(question):
+        fatal.append("the answer's number left behind")
+    if HYPHENED.search(question.answer) or question.sentence[question.answer_end : question.answer_end + 1] == "-":
+        fatal.append("half of a hyphened word as the answer")
     if LOOSE_SIGN.search(question.prompt) or "\n" in question.prompt.strip() or "\n" in question.answer:
         fatal.append("a stray mark or line break")
     if any(char.isalpha() and ord(char) > LATIN_END for char in question.prompt + question.answer):
@@ -169,6 +188,17 @@ NAME = re.compile(r"\b[A-Z]\w+(?:\s+[A-Z]\w+)*")
 POSSESSIVE = re.compile(r"['’]s\b")
 
 
+def _leaves_its_number(question: Question) -> bool:
+    """Whether the number counting a noun answer stays in the question:
+    "What did Apple aim to sell 10 million in 2008?" for "... 10 million iPhones"."""
+    if any(ch.isdigit() for ch in question.answer):
+        return False
+    before = question.sentence[: question.answer_start].split()[-2:]
+    number = [w for w in before if any(ch.isdigit() for ch in w) or w.lower() in SCALE_WORDS]
+    shown = question.prompt.split()
+    return bool(number) and all(w in shown for w in number)
+
+
 def _cut_after_first(prompt: str, sentence: str) -> bool:
     """Whether a "first", "last" or "only" of ``sentence`` lost, in ``prompt``,
     what it was first to do: "Who became the first British man in 77 years?"
@@ -191,12 +221,15 @@ def _balanced(text: str) -> bool:
 
 def slip_in(text: str) -> str | None:
     """What shows that ``text`` was garbled in the making, or None: a slip of
-    :data:`SLIPS`, or a name said twice ("What did Coffman tell Coffman ...")."""
+    :data:`SLIPS`, or a name said twice ("What did Coffman tell Coffman ...",
+    "Where did Jobs speak during Steve Jobs' keynote?")."""
     for pattern, slip in SLIPS:
         if pattern.search(text):
             return slip
     names = NAME.findall(POSSESSIVE.sub("", text))
-    if len(set(names)) < len(names):
+    last_words = [name.split()[-1] for name in names]
+    if len(set(last_words)) < len(last_words):
+        # "Coffman ... Coffman", or "Jobs ... Steve Jobs' keynote".
         return "a name twice"
     return None
 

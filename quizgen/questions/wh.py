@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.analyze.gazetteer import place_kind
 from quizgen.questions.pronouns import is_pronoun, replacement
-from quizgen.wording import ARTICLES
+from quizgen.wording import ARTICLES, WEEKDAYS
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -36,6 +36,7 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 TIMES = frozenset({"DATE", "TIME"})
 NUMBERS = frozenset({"CARDINAL", "QUANTITY"})
@@ -173,6 +174,13 @@ def _subject(verb: Token) -> Token | None:
     return own
 
 
+def _weekday_only(ids: set[int], doc) -> bool:
+    """Whether the tokens ``ids`` are a short time phrase around a weekday:
+    "on Tuesday", "Tuesday", "late on Sunday night"."""
+    words = [doc[i].lower_ for i in sorted(ids)]
+    return len(words) <= 5 and bool(set(words) & WEEKDAY_WORDS) and not any(doc[i].like_num for i in ids)
+
+
 def _finite(verb: Token) -> bool:
     """Whether the verb can carry a question: tensed, or with a tensed auxiliary."""
     helpers = [c for c in verb.children if c.dep_ in AUXILIARIES]
@@ -208,6 +216,9 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
         elif child.dep_ == "advcl" and len(ids) > 3:
             dropped |= ids
         elif child.dep_ == "advmod" and len(ids) == 1 and child.lower_ not in NEGATIONS and child.i > subject.i:
+            dropped |= ids
+        elif child.dep_ in ("prep", "npadvmod", "advmod") and _weekday_only(ids, verb.doc):
+            # "on Tuesday": which Tuesday only the article's date says.
             dropped |= ids
         elif child.dep_ in SET_OFF_AFTER_VERB and child.i > verb.i and _set_off(child):
             # "... carried the game, with Mick Mixon": an aside after the clause.

@@ -91,7 +91,9 @@ def generate_items(
     with closing(analyze(texts(), model=model, n_process=jobs)) as docs:
         for doc in docs:
             article = waiting.popleft()
-            made = items_from_doc(doc, limit=limit, distractors=distractors, seed=seed, threshold=0.0, model=model)
+            made = items_from_doc(
+                doc, limit=limit, distractors=distractors, seed=seed, threshold=0.0, model=model, title=article.title
+            )
             items = [item for item in made if item.score >= least]
             if least > 0:
                 items = without_giveaways(items)
