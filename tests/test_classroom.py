@@ -95,8 +95,8 @@ def test_two_processes_adding_and_generating_overlapping_articles_store_each_onc
     generated = together(
         db_url,
         # Started together on the same first articles, they save the same batches at about the same moment.
-        ["generate", "--quiet"],
-        ["generate", "--quiet", *ids[:30]],
+        ["generate", "--quiet", "--all"],
+        ["generate", "--quiet", "--all", *ids[:30]],
     )
     assert [r.returncode for r in generated] == [0, 0], [r.stderr for r in generated]
     assert all(r.stderr == "" for r in generated)
@@ -108,7 +108,7 @@ def test_two_processes_adding_and_generating_overlapping_articles_store_each_onc
 
     # One process doing the same work alone stores the same questions.
     alone = f"sqlite:///{tmp_path / 'alone.db'}"
-    for command in (["add", "--quiet", str(first), str(second)], ["generate", "--quiet"]):
+    for command in (["add", "--quiet", str(first), str(second)], ["generate", "--quiet", "--all"]):
         (result,) = together(alone, command)
         assert result.returncode == 0, result.stderr
     assert contents(db_url) == contents(alone)

@@ -29,7 +29,8 @@ def test_the_seed_article_gets_the_questions_a_teacher_expects():
     assert ("What does AES stand for?", "Alliance of Sahel States") in asked
     assert ("Who is the Director General of Glavkosmos?", "Ilya Tarasenko") in asked
     assert ("Who is Niger’s communications minister?", "Sidi Mohamed Raliou") in asked
-    assert any(i.prompt.startswith("When was a partnership signed") and i.answer == "Monday, Sept. 23" for i in items)
+    # The day of the signing has no year: trivia once the report is old.
+    assert not any(i.answer == "Monday, Sept. 23" for i in items)
     assert 8 <= len(questions(items)) <= default_limit(SEED.text)
     assert all(SEED.title not in i.sentence for i in items)
     # Its blanks would be phrases or places, which a cloze does not ask for.

@@ -89,7 +89,7 @@ def test_an_interrupted_add_keeps_whole_batches_and_the_next_run_finishes(db_url
 def test_generate_with_two_processes_stores_what_one_process_stores(db_url: str, tmp_path: Path):
     alone = f"sqlite:///{tmp_path / 'alone.db'}"
     for url, jobs in ((db_url, "2"), (alone, "1")):
-        for command in (["add", "--quiet", str(SEEDS), str(NEWS)], ["generate", "--quiet", "--jobs", jobs]):
+        for command in (["add", "--quiet", str(SEEDS), str(NEWS)], ["generate", "--quiet", "--all", "--jobs", jobs]):
             (result,) = together(url, command)
             assert result.returncode == 0 and result.stderr == "", result.stderr
 
@@ -117,7 +117,7 @@ def test_ctrl_c_stops_generate_with_two_processes_at_once_keeping_whole_batches(
         with Store(db_url) as store, Session(store.engine) as session:
             return len(set(session.exec(select(ItemRecord.article_id)).all()))
 
-    child = run_in_terminal(db_url, "generate", "--jobs", "2", "--quiet", timeout=60)
+    child = run_in_terminal(db_url, "generate", "--all", "--jobs", "2", "--quiet", timeout=60)
     deadline = time.monotonic() + 120
     while articles_with_items() == 0 and time.monotonic() < deadline:
         time.sleep(0.2)

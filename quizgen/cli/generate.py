@@ -107,7 +107,8 @@ def generate(
                 else:
                     held = f", {outcome.held} held back" if outcome.held else ""
                     out.print(
-                        f"article {outcome.article_id}: {outcome.items} items ({_counts(report)}{held}) - "
+                        f"article {outcome.article_id}: {outcome.items} item{'s' if outcome.items != 1 else ''} "
+                        f"({_counts(report)}{held}) - "
                         f"{escape(outcome.title)}"
                     )
     out.print(f"{len(ids)} article{'s' if len(ids) != 1 else ''}: {_counts(totals)}")

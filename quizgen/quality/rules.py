@@ -49,6 +49,9 @@ DANGLING = frozenset({"and", "or", "nor", "but", "between"})
 # Blanks a cloze does not ask for: a phrase with no name ("new members",
 # "great calligraphers") has other fillers, and a place is rarely the point.
 UNASKED_BLANKS = frozenset({"", "GPE", "LOC", "NORP"})
+# A date worth asking names its year, decade or century: "Monday, Sept. 23"
+# or "late July" is the day of a report, trivia once the report is old.
+DATED = re.compile(r"\b(?:1\d|20)\d\d(?:s|\b)|\bcentur(?:y|ies)\b|\d0s\b", re.IGNORECASE)
 # "76-year-old", "132-year": an age or span, trivia of the sentence.
 AGE = re.compile(r"\d[\d,.]*-year\b", re.IGNORECASE)
 # "the first champions since Nottingham Forest in _____": the date of another
@@ -65,8 +68,10 @@ OPEN_TIME = re.compile(r"\b(?:a|the) (?:time|moment|point|way|place|period)\?$")
 # "3.5-inch", "2-megapixel": a number bound into a modifier.
 HYPHENED = re.compile(r"\d-[A-Za-z]")
 SCALE_WORDS = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
-# The last code point of the Latin letters: a student is not asked to type Chinese ("蕭札剌").
+# The last code point of the Latin letters: a student is not asked to type
+# Chinese ("蕭札剌"), nor to read a word of it in a question.
 LATIN_END = 0x24F
+FOREIGN_WORD = re.compile(r"[^\W\d_\u0000-\u024f]{2,}")
 # Words that may follow a preposition as part of an amount: "of about 300".
 AMOUNT_WORDS = frozenset({"about", "over", "under", "around", "nearly", "than"})
 # Leftovers of a figure taken apart: a degree sign without its number ("How
@@ -130,6 +135,8 @@ def judge(question: Question) -> Judgement:
         fatal.append("a blank that many phrases or places could fill")
     if question.kind == "wh" and _cut_after_first(question.prompt, question.sentence):
         fatal.append("a first or last without what it was first to do")
+    if question.fact.label == "DATE" and not DATED.search(question.answer):
+        fatal.append("a date without its year")
     if AGE.search(question.answer):
         fatal.append("an age or a span as the answer")
     if question.fact.label in ("DATE", "TIME") and SINCE.search(question.sentence[: question.answer_start]):
@@ -152,7 +159,7 @@ def judge(question: Question) -> Judgement:
         fatal.append("half of a hyphened word as the answer")
     if LOOSE_SIGN.search(question.prompt) or "\n" in question.prompt.strip() or "\n" in question.answer:
         fatal.append("a stray mark or line break")
-    if any(char.isalpha() and ord(char) > LATIN_END for char in question.prompt + question.answer):
+    if _foreign(question.answer) or FOREIGN_WORD.search(question.prompt):
         fatal.append("a script other than Latin")
     if not _balanced(question.prompt) or not _balanced(question.answer):
         fatal.append("a bracket or quotation left open")
@@ -207,6 +214,11 @@ def _cut_after_first(prompt: str, sentence: str) -> bool:
         if re.search(rf"\b{match['rank']}\b", prompt, re.IGNORECASE) and not contains(prompt, match["then"]):
             return True
     return False
+
+
+def _foreign(text: str) -> bool:
+    """Whether ``text`` has a letter of a script other than Latin."""
+    return any(char.isalpha() and ord(char) > LATIN_END for char in text)
 
 
 def _balanced(text: str) -> bool:
