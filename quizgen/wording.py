@@ -24,7 +24,8 @@ VAGUE_NOUNS = frozenset(
     {"move", "deal", "program", "programme", "plan", "step", "pair", "group", "agreement", "measure",
      "decision", "proposal", "bill", "report", "effort", "issue", "meeting", "talks", "resolution", "case",
      "event", "incident", "policy", "project", "change", "changes", "effect", "idea", "process", "initiative",
-     "announcement", "statement", "visit", "trip", "vote", "attack", "operation"}
+     "announcement", "statement", "visit", "trip", "vote", "attack", "operation", "series", "area", "image",
+     "result", "match", "region", "confirmation", "uprising", "study", "former", "latter"}
 )  # fmt: skip
 # Openings that lean on the sentence before: "For example, Lindzen states ..."
 # does not stand on its own in a quiz.

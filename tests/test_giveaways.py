@@ -27,7 +27,7 @@ def test_no_kept_item_shows_another_kept_items_answer():
                     assert not contains(shown(other), answer), (item.prompt, other.prompt)
                 for answer in asked(other):
                     assert not contains(shown(item), answer), (item.prompt, other.prompt)
-    assert every_pair > 100
+    assert every_pair > 50
 
 
 def test_with_all_every_item_stays_for_curation():

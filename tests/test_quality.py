@@ -127,6 +127,27 @@ def _fatal(sentence: str, answer: str, prompt: str, kind: str = "wh") -> tuple[s
             "wh",
             "a stray mark or line break",
         ),
+        (
+            "The 76-year-old Argentine chose the name Francis, in honour of St Francis of Assisi.",
+            "St Francis",
+            "The 76-year-old Argentine chose the name Francis, in honour of _____ of Assisi.",
+            "cloze",
+            "the question shows part of its answer",
+        ),
+        (
+            "A massive explosion ripped through the port of Beirut on Tuesday evening, August 4, 2020.",
+            "August 4, 2020",
+            "When did a massive explosion rip through the port of Beirut on Tuesday evening?",
+            "wh",
+            "a when-question that names the day",
+        ),
+        (
+            "The series debuted on BBC Three on 22 October 2006.",
+            "BBC Three",
+            "The series debuted on _____ on 22 October 2006.",
+            "cloze",
+            "a vague reference: The series",
+        ),
     ],
 )
 def test_a_garbled_or_trivial_question_is_refused(sentence, answer, prompt, kind, refused):

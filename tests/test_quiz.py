@@ -39,7 +39,7 @@ def seeded(db_url: str) -> str:
 def seeded_with_clozes(seeded: str) -> str:
     """The seed's database with a news report whose items include clozes (the seed's blanks would be phrases)."""
     with Store(seeded) as store:
-        path = ROOT / "tests" / "data" / "news" / "voa-n145-iran-protests-revive-bitter-us-political-divides.txt"
+        path = ROOT / "tests" / "data" / "news" / "voa-n141-us-house-has-next-try-on-difficult-immigration-debate.txt"
         article, _ = store.save_article(read_article(path))
         store.save_items(article.id, quizgen.generate(article.text, threshold=0))
     return seeded

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from quizgen.normalize import contains, normalize, words
 from quizgen.questions.realize import Question
-from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS, leans_back
+from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS, WEEKDAYS, leans_back
 
 MAX_QUESTION_WORDS = 30
 MIN_QUESTION_WORDS = 5
@@ -61,6 +61,7 @@ SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 FIRST_TO = re.compile(
     r"\b(?P<rank>first|last|only)\b(?:\s+[\w'’-]+){0,6}?\s+(?P<then>(?:to|who|that)\s+[\w'’-]+)", re.IGNORECASE
 )
+WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
 # "based on, email": a preposition whose noun was taken away.
 STRANDED_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r"),", re.IGNORECASE)
 # "at a time?": the noun lost the clause that said which ("at a time when ...").
@@ -81,7 +82,7 @@ KIND_WEIGHT = {"wh": 1.0, "cloze": 0.8}
 # "the move", "the first step": a definite whose noun alone does not say which
 # one; "the deal with Russia" or "the plan to build..." does.
 VAGUE_DEFINITE = re.compile(
-    r"\bthe (?:(?:first|second|third|next|last|latest|new|same) )?(?P<noun>[a-z]+)\b"
+    r"\b[Tt]he (?:(?:first|second|third|next|last|latest|new|same) )?(?P<noun>[a-z]+)\b"
     r"(?! (?:of|between|with|to|for|on|in|that|which|who|called|named|known|signed|announced)\b)(?!['’-])"
 )
 # "cut ties with and much of Europe": one member of a list was taken out.
@@ -135,6 +136,10 @@ def judge(question: Question) -> Judgement:
         fatal.append("a blank that many phrases or places could fill")
     if question.kind == "wh" and _cut_after_first(question.prompt, question.sentence):
         fatal.append("a first or last without what it was first to do")
+    if _answer_shows(question):
+        fatal.append("the question shows part of its answer")
+    if question.kind == "wh" and prompt_words[:1] == ["when"] and set(prompt_words) & WEEKDAY_WORDS:
+        fatal.append("a when-question that names the day")
     if question.fact.label == "DATE" and not DATED.search(question.answer):
         fatal.append("a date without its year")
     if AGE.search(question.answer):
@@ -170,7 +175,7 @@ def judge(question: Question) -> Judgement:
     slip = slip_in(question.prompt)
     if slip:
         fatal.append(slip)
-    vague = vague_reference(question.prompt) if question.kind == "wh" else None
+    vague = vague_reference(question.prompt)
     if vague:
         fatal.append(f"a vague reference: {vague}")
     answer = normalize(question.answer)
@@ -193,6 +198,14 @@ def judge(question: Question) -> Judgement:
 # A run of capitalized words ("Rosalind Franklin"), and the possessive after one.
 NAME = re.compile(r"\b[A-Z]\w+(?:\s+[A-Z]\w+)*")
 POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _answer_shows(question: Question) -> bool:
+    """Whether a name's word of the answer shows elsewhere in the question: "in
+    honour of _____ of Assisi" after "chose the name Francis" for "St Francis"."""
+    shown = set(words(question.prompt.replace(BLANK, " ")))
+    named = [w for w in question.answer.split() if w[:1].isupper() and len(w) > 3]
+    return any(normalize(w) in shown for w in named)
 
 
 def _leaves_its_number(question: Question) -> bool:
