@@ -51,12 +51,13 @@ def parse_prompts(items: Iterable[Item], nlp) -> list[Doc | None]:
     its answer), or None for a matching item, which has no one question."""
     items = list(items)
     texts = [_as_sentence(item) for item in items]
-    wanted = [text for text in texts if text is not None]
+    # A question and its multiple-choice form, or a cloze and its gapped stem, read the same: parsed once.
+    wanted = list(dict.fromkeys(text for text in texts if text is not None))
     with nlp.select_pipes(
         enable=[p for p in ("tok2vec", "tagger", "parser", "attribute_ruler") if p in nlp.pipe_names]
     ):
-        parsed = iter(list(nlp.pipe(wanted)))
-    return [next(parsed) if text is not None else None for text in texts]
+        parsed = dict(zip(wanted, nlp.pipe(wanted)))
+    return [parsed[text] if text is not None else None for text in texts]
 
 
 def _as_sentence(item: Item) -> str | None:
