@@ -27,6 +27,12 @@ VAGUE_NOUNS = frozenset(
      "announcement", "statement", "visit", "trip", "vote", "attack", "operation", "series", "area", "image",
      "result", "match", "region", "confirmation", "uprising", "study", "former", "latter"}
 )  # fmt: skip
+# Nouns that, opening a sentence after "The", leave it dangling once it stands
+# alone as a cloze or a statement: "The series debuted on BBC Three".
+VAGUE_SUBJECTS = frozenset(
+    {"series", "area", "image", "result", "match", "region", "confirmation", "uprising", "study", "former",
+     "latter", "event", "team", "game", "film", "show", "move", "deal", "plan", "program", "programme", "process"}
+)  # fmt: skip
 # Openings that lean on the sentence before: "For example, Lindzen states ..."
 # does not stand on its own in a quiz.
 CONNECTIVES = (

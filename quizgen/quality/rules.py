@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from quizgen.normalize import contains, normalize, words
 from quizgen.questions.realize import Question
-from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS, WEEKDAYS, leans_back
+from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS, VAGUE_SUBJECTS, WEEKDAYS, leans_back
 
 MAX_QUESTION_WORDS = 30
 MIN_QUESTION_WORDS = 5
@@ -85,6 +85,7 @@ VAGUE_DEFINITE = re.compile(
     r"\b[Tt]he (?:(?:first|second|third|next|last|latest|new|same) )?(?P<noun>[a-z]+)\b"
     r"(?! (?:of|between|with|to|for|on|in|that|which|who|called|named|known|signed|announced)\b)(?!['’-])"
 )
+VAGUE_OPENING = re.compile(r"The (?P<noun>[a-z]+)\b")
 # "cut ties with and much of Europe": one member of a list was taken out.
 GAPPED_LIST = re.compile(r"\b(?:with|between|of|to|from|for|by|in|on|at|as|including|,) (?:and|or)\b", re.IGNORECASE)
 
@@ -175,7 +176,7 @@ def judge(question: Question) -> Judgement:
     slip = slip_in(question.prompt)
     if slip:
         fatal.append(slip)
-    vague = vague_reference(question.prompt)
+    vague = vague_reference(question.prompt) if question.kind == "wh" else _vague_opening(question.prompt)
     if vague:
         fatal.append(f"a vague reference: {vague}")
     answer = normalize(question.answer)
@@ -203,9 +204,10 @@ POSSESSIVE = re.compile(r"['’]s\b")
 def _answer_shows(question: Question) -> bool:
     """Whether a name's word of the answer shows elsewhere in the question: "in
     honour of _____ of Assisi" after "chose the name Francis" for "St Francis"."""
-    shown = set(words(question.prompt.replace(BLANK, " ")))
-    named = [w for w in question.answer.split() if w[:1].isupper() and len(w) > 3]
-    return any(normalize(w) in shown for w in named)
+    # As written: "Health" of "the World Health Organization" is not the "health" of "public health".
+    shown = set(re.findall(r"[\w’'-]+", question.prompt.replace(BLANK, " ")))
+    named = [w.strip(".,;:()'’") for w in question.answer.split() if w[:1].isupper() and len(w) > 3]
+    return any(w in shown for w in named)
 
 
 def _leaves_its_number(question: Question) -> bool:
@@ -257,6 +259,13 @@ def slip_in(text: str) -> str | None:
         # "Coffman ... Coffman", or "Jobs ... Steve Jobs' keynote".
         return "a name twice"
     return None
+
+
+def _vague_opening(text: str) -> str | None:
+    """The definite a sentence opens with when it does not say which thing it
+    means ("The series debuted on ..."), or None."""
+    match = VAGUE_OPENING.match(text)
+    return match[0] if match and match["noun"] in VAGUE_SUBJECTS else None
 
 
 def vague_reference(text: str) -> str | None:
