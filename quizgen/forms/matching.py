@@ -15,7 +15,7 @@ from quizgen.normalize import overlaps
 MIN_PAIRS = 3
 MAX_PAIRS = 6
 MAX_LEFT_WORDS = 14
-PROMPT = "Match each item on the left with the one on the right that it belongs to."
+PROMPT = "Match each role or abbreviation on the left with the person or full name on the right."
 
 
 def matching(questions: list[Chosen], article_hash: str) -> Item | None:
