@@ -77,15 +77,14 @@ def items_from_doc(
     """:func:`generate` on an article already parsed by :func:`quizgen.analyze.analyze`
     (with the pipeline ``model``, which also parses the questions for the quality model).
     ``title``, the headline, tells the quality model what the article is about."""
-    from quizgen.quality.features import set_title
-
-    set_title(doc, title)
     from quizgen.facts import extract_facts
     from quizgen.forms.compose import compose
     from quizgen.item import content_hash
     from quizgen.quality import judge, thin_duplicates
+    from quizgen.quality.features import set_title
     from quizgen.questions.realize import questions
 
+    set_title(doc, title)
     text = doc.text
     judged = []
     for fact in extract_facts(doc):
@@ -100,22 +99,30 @@ def items_from_doc(
 
 
 def ranked(items: list[Item], doc: Doc, *, threshold: float | None = None, model: str | None = None) -> list[Item]:
-    """``items`` scored by the quality model, best first, without those below
-    ``threshold`` (by default the model's own) and without those whose answer
-    a better item's stem shows, or whose stem shows a better item's answer;
-    ``threshold=0`` keeps every item, for curation. The rules' score stays in
-    the reasons, with the prediction."""
+    """``items`` scored by the quality model, best first, and :func:`kept` at
+    ``threshold``; ``threshold=0`` keeps every item, for curation. The rules'
+    score stays in the reasons, with the prediction."""
     from quizgen.analyze import pipeline
-    from quizgen.quality.giveaways import without_giveaways
-    from quizgen.quality.model import cut, predict
+    from quizgen.quality.model import predict
 
-    least = cut(threshold)
     scored = [
         replace(item, score=p, reasons=(f"rule score {item.score:g}", f"predicted acceptable {p:.0%}", *item.reasons))
         for item, p in zip(items, predict(items, doc, pipeline(model)))
     ]
-    kept = sorted((item for item in scored if item.score >= least), key=lambda item: -item.score)
-    return without_giveaways(kept) if least > 0 else kept
+    return kept(sorted(scored, key=lambda item: -item.score), threshold)
+
+
+def kept(items: list[Item], threshold: float | None = None) -> list[Item]:
+    """Of ``items``, scored and best first (as ``threshold=0`` gives them), those
+    at or above ``threshold`` (by default the model's own), without those whose
+    answer a better item's stem shows, or whose stem shows a better item's
+    answer; ``threshold=0`` keeps them all."""
+    from quizgen.quality.giveaways import without_giveaways
+    from quizgen.quality.model import cut
+
+    least = cut(threshold)
+    above = [item for item in items if item.score >= least]
+    return without_giveaways(above) if least > 0 else above
 
 
 def _spread(ranked: list[tuple[Question, Judgement]], limit: int) -> list[tuple[Question, Judgement]]:

@@ -97,6 +97,9 @@ SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 AP_WEEKDAYS = ("Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun")
 SHORT_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# The names as words are compared: lowercased.
+WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
+MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
 
 
 def dotted(name: str, full: str) -> str:

@@ -16,13 +16,11 @@ from dataclasses import replace
 from quizgen.forms.chosen import Chosen, leading_article, rule
 from quizgen.item import Item
 from quizgen.normalize import contains, words
+from quizgen.quality.rules import AUXILIARIES
 from quizgen.wording import BLANK, POINTERS, leans_back
 
 # Auxiliaries that, second in a question, show it was turned round: "What did ...".
-INVERTING = frozenset(
-    {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can",
-     "should", "might", "may", "must"}
-)  # fmt: skip
+INVERTING = AUXILIARIES | {"must"}
 # A sentence longer than this makes a stem too long to read among options.
 STEM_WORDS = 40
 # Answers whose wrong options are of their own kind: people among people,

@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quizgen import wording
 from quizgen.normalize import normalize, words
 from quizgen.quality.rules import AUXILIARIES, PREPOSITIONS, STOPWORDS, slip_in, vague_reference
-from quizgen.wording import BLANK, POINTERS
+from quizgen.wording import BLANK, MONTH_WORDS, POINTERS, WEEKDAY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -36,8 +35,6 @@ QUESTION_OPENINGS = (
 )  # fmt: skip
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
           "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "ORDINAL", "TIME")  # fmt: skip
-WEEKDAYS = frozenset(day.lower() for day in wording.WEEKDAYS)
-MONTHS = frozenset(month.lower() for month in wording.MONTHS)
 YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
 # Words that report rather than state: an item built on one may turn a claim into a fact.
 REPORTING = frozenset({"said", "says", "say", "told", "according", "claimed", "claims", "alleged", "reported"})
@@ -165,8 +162,8 @@ def _answer(answer: str, article: _Article) -> dict[str, float]:
     found = {
         "answer_words": min(len(answer_words), 8) / 4,
         "answer_one_word": float(len(answer_words) == 1),
-        "answer_weekday": float(bool(answer_words) and set(answer_words) <= WEEKDAYS | {"on", "last", "next"}),
-        "answer_month_or_day": float(bool(set(answer_words) & MONTHS)),
+        "answer_weekday": float(bool(answer_words) and set(answer_words) <= WEEKDAY_WORDS | {"on", "last", "next"}),
+        "answer_month_or_day": float(bool(set(answer_words) & MONTH_WORDS)),
         "answer_year": float(bool(YEAR.match(plain))),
         "answer_number": float(any(ch.isdigit() for ch in answer)),
         "answer_capitalized": float(answer[:1].isupper()),
@@ -204,10 +201,10 @@ def _trivia(item: Item, article: _Article, index: int | None) -> dict[str, float
     sentence = article.sentence_words[index] if index is not None else frozenset()
     answer = item.answer if item.kind != "true_false" else ""
     answer_words = set(words(answer))
-    dated = bool(answer_words & MONTHS) or bool(YEAR.match(normalize(answer)))
+    dated = bool(answer_words & MONTH_WORDS) or bool(YEAR.match(normalize(answer)))
     return {
         "life_date": float(dated and bool(sentence & LIFE_WORDS)),
-        "month_without_year": float(bool(answer_words & MONTHS) and not re.search(r"\d{4}", answer)),
+        "month_without_year": float(bool(answer_words & MONTH_WORDS) and not re.search(r"\d{4}", answer)),
         "clock_time": float(bool(CLOCK.search(answer))),
         "first_recorded": float(bool(sentence & {"recorded", "coined", "attested"})),
     }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from quizgen.normalize import contains, normalize, words
 from quizgen.questions.realize import Question
-from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS, VAGUE_SUBJECTS, WEEKDAYS, leans_back
+from quizgen.wording import BLANK, POINTERS, VAGUE_NOUNS, VAGUE_SUBJECTS, WEEKDAY_WORDS, leans_back
 
 MAX_QUESTION_WORDS = 30
 MIN_QUESTION_WORDS = 5
@@ -61,7 +61,6 @@ SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 FIRST_TO = re.compile(
     r"\b(?P<rank>first|last|only)\b(?:\s+[\w'’-]+){0,6}?\s+(?P<then>(?:to|who|that)\s+[\w'’-]+)", re.IGNORECASE
 )
-WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
 # "based on, email": a preposition whose noun was taken away.
 STRANDED_BEFORE_COMMA = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r"),", re.IGNORECASE)
 # "at a time?": the noun lost the clause that said which ("at a time when ...").
@@ -106,6 +105,10 @@ def judge(question: Question) -> Judgement:
         if contains(shown, question.answer):
             fatal.append("answer also elsewhere in the sentence")
         asked = words(shown)
+        if leans_back(question.prompt):
+            fatal.append("opens by pointing to the sentence before")
+        if question.fact.label in UNASKED_BLANKS:
+            fatal.append("a blank that many phrases or places could fill")
     else:
         if contains(question.prompt, question.answer):
             fatal.append("answer visible in the question")
@@ -131,36 +134,29 @@ def judge(question: Question) -> Judgement:
             fatal.append("a word twice in a row")
         if set(prompt_words[1:]) & QUESTION_WORDS_INSIDE:
             fatal.append("a second question word inside the question")
-    if question.kind == "cloze" and leans_back(question.prompt):
-        fatal.append("opens by pointing to the sentence before")
-    if question.kind == "cloze" and question.fact.label in UNASKED_BLANKS:
-        fatal.append("a blank that many phrases or places could fill")
-    if question.kind == "wh" and _cut_after_first(question.prompt, question.sentence):
-        fatal.append("a first or last without what it was first to do")
+        if _cut_after_first(question.prompt, question.sentence):
+            fatal.append("a first or last without what it was first to do")
+        if prompt_words[:1] == ["when"] and set(prompt_words) & WEEKDAY_WORDS:
+            fatal.append("a when-question that names the day")
+        pairs = list(zip(prompt_words, prompt_words[1:]))
+        if any(a in PREPOSITIONS and b in PREPOSITIONS and b not in AMOUNT_WORDS for a, b in pairs):
+            fatal.append("two prepositions in a row")
+        if any(a in PREPOSITIONS and b in AUXILIARIES for a, b in pairs) or STRANDED_BEFORE_COMMA.search(
+            question.prompt
+        ):
+            fatal.append("a preposition left without its noun")
+        if OPEN_TIME.search(question.prompt):
+            fatal.append("a time or place cut from what it was")
+        if _leaves_its_number(question):
+            fatal.append("the answer's number left behind")
     if _answer_shows(question):
         fatal.append("the question shows part of its answer")
-    if question.kind == "wh" and prompt_words[:1] == ["when"] and set(prompt_words) & WEEKDAY_WORDS:
-        fatal.append("a when-question that names the day")
     if question.fact.label == "DATE" and not DATED.search(question.answer):
         fatal.append("a date without its year")
     if AGE.search(question.answer):
         fatal.append("an age or a span as the answer")
     if question.fact.label in ("DATE", "TIME") and SINCE.search(question.sentence[: question.answer_start]):
         fatal.append("a date given only for comparison")
-    if question.kind == "wh" and any(
-        a in PREPOSITIONS and b in PREPOSITIONS and b not in AMOUNT_WORDS
-        for a, b in zip(prompt_words, prompt_words[1:])
-    ):
-        fatal.append("two prepositions in a row")
-    if question.kind == "wh" and (
-        any(a in PREPOSITIONS and b in AUXILIARIES for a, b in zip(prompt_words, prompt_words[1:]))
-        or STRANDED_BEFORE_COMMA.search(question.prompt)
-    ):
-        fatal.append("a preposition left without its noun")
-    if question.kind == "wh" and OPEN_TIME.search(question.prompt):
-        fatal.append("a time or place cut from what it was")
-    if question.kind == "wh" and _leaves_its_number(question):
-        fatal.append("the answer's number left behind")
     if HYPHENED.search(question.answer) or question.sentence[question.answer_end : question.answer_end + 1] == "-":
         fatal.append("half of a hyphened word as the answer")
     if LOOSE_SIGN.search(question.prompt) or "\n" in question.prompt.strip() or "\n" in question.answer:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.analyze.gazetteer import place_kind
 from quizgen.questions.pronouns import is_pronoun, replacement
-from quizgen.wording import ARTICLES, WEEKDAYS
+from quizgen.wording import ARTICLES, WEEKDAY_WORDS
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -36,7 +36,6 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 TIMES = frozenset({"DATE", "TIME"})
 NUMBERS = frozenset({"CARDINAL", "QUANTITY"})
@@ -361,13 +360,16 @@ def _parentheticals(tokens: list[Token], answer_ids: set[int]) -> set[int]:
 
 
 def _written_lowercase(token: Token) -> bool:
-    """Whether the article also writes ``token`` in lowercase (worked out once per document)."""
-    lower = token.doc.user_data.get("quizgen_lowercase_words")
-    if lower is None:
-        lower = token.doc.user_data["quizgen_lowercase_words"] = frozenset(
-            t.text for t in token.doc if t.is_lower and t.is_alpha
-        )
-    return token.lower_ in lower and not token.is_lower
+    """Whether the article also writes the capitalized word ``token`` in lowercase."""
+    return token.is_alpha and not token.is_lower and token.lower_ in _article_words(token.doc)
+
+
+def _article_words(doc) -> frozenset[str]:
+    """Every token's text in ``doc``, worked out once per document."""
+    found = doc.user_data.get("quizgen_token_texts")
+    if found is None:
+        found = doc.user_data["quizgen_token_texts"] = frozenset(t.text for t in doc)
+    return found
 
 
 def _entity_label(answer: Span) -> str:
@@ -638,10 +640,10 @@ def _ordinary_word(token: Token) -> bool:
         # "smallpox" elsewhere in the article.
         # "President Donald Trump" keeps its title.
         before_name = token.i + 1 < len(token.doc) and token.nbor(1).tag_ in ("NNP", "NNPS")
-        return not token.ent_type_ and not before_name and any(t.text == token.lower_ for t in token.doc)
+        return not token.ent_type_ and not before_name and token.lower_ in _article_words(token.doc)
     if token.is_stop or token.pos_ not in ("NOUN", "PROPN", "X") or token.tag_ in ("NN", "NNS"):
         return True
-    return any(t.text == token.lower_ for t in token.doc)
+    return token.lower_ in _article_words(token.doc)
 
 
 def render_question(words: list[str | Token], answer: Span | None = None) -> str | None:

@@ -70,11 +70,7 @@ def generate_items(
     Raises :class:`~quizgen.errors.NotFound` for an unknown article id.
     """
     from quizgen.analyze import analyze
-    from quizgen.generation import items_from_doc
-    from quizgen.quality.giveaways import without_giveaways
-    from quizgen.quality.model import cut
-
-    least = cut(threshold)
+    from quizgen.generation import items_from_doc, kept
 
     ids = store.article_ids(list(article_ids) if article_ids else None)
     if not ids:
@@ -94,9 +90,7 @@ def generate_items(
             made = items_from_doc(
                 doc, limit=limit, distractors=distractors, seed=seed, threshold=0.0, model=model, title=article.title
             )
-            items = [item for item in made if item.score >= least]
-            if least > 0:
-                items = without_giveaways(items)
+            items = kept(made, threshold)
             pending.append((article, items, len(made) - len(items), len(doc.text)))
             if len(pending) >= batch:
                 yield from _save(store, pending)
