@@ -100,6 +100,23 @@ SHORT_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # The names as words are compared: lowercased.
 WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
 MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
+# Times that only the day of writing pins down: "today", "later this week",
+# "earlier in the day", "in recent months".
+RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight", "recently", "currently"})
+RELATIVE_MARKERS = frozenset({"this", "last", "next", "past", "coming", "recent", "earlier", "later"})
+TIME_UNITS = frozenset(
+    {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning", "afternoon",
+     "evening", "night"}
+)  # fmt: skip
+
+
+def relative_time(words: list[str]) -> bool:
+    """Whether the lowercase ``words``, a short phrase, are a time that only the
+    day of writing pins down: a weekday, "today", "last week", "later this month"."""
+    found = set(words)
+    return len(words) <= 5 and bool(
+        found & (WEEKDAY_WORDS | RELATIVE_DAYS) or (found & RELATIVE_MARKERS and found & TIME_UNITS)
+    )
 
 
 def dotted(name: str, full: str) -> str:

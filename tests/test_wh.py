@@ -52,6 +52,28 @@ from quizgen.questions.wh import wh_question
             "Steve Jobs",
             "Who unveiled the iPhone at a conference in San Francisco?",
         ),
+        # "Who" takes a singular verb, whatever number the answer has.
+        (
+            "Democrats want a vote on the Dream Act before Christmas.",
+            "Democrats",
+            "Who wants a vote on the Dream Act before Christmas?",
+        ),
+        (
+            "Senate Democrats have pushed for a short-term spending bill.",
+            "Senate Democrats",
+            "Who has pushed for a short-term spending bill?",
+        ),
+        # Nor does a time that only the day of writing pins down.
+        (
+            "Mike Pompeo will meet later this week with a North Korean general in New York.",
+            "Mike Pompeo",
+            "Who will meet with a North Korean general in New York?",
+        ),
+        (
+            "The Senate passed the budget bill last week after a long debate.",
+            "the budget bill",
+            "What did the Senate pass after a long debate?",
+        ),
         # A counted number asks how many, a named modifier for its noun.
         (
             "The BBC drama department produced the programme for 26 seasons.",
@@ -117,6 +139,32 @@ def test_a_dateline_is_not_part_of_the_first_sentence():
     sentences = [s.text for s in next(analyze([text])).sents]
     assert sentences == ["WHITE HOUSE —", text[len("WHITE HOUSE — ") :]]
     assert not any("WHITE HOUSE" in item.prompt for item in quizgen.generate(text, threshold=0))
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # A paragraph on a line of its own, as news sites set them: a quotation
+        # that ends one line does not run into the next.
+        (
+            'Trump tweeted the visit was a "solid response, thank you!"\n"Kim Yong Chol is the man," Lee said.',
+            ['Trump tweeted the visit was a "solid response, thank you!"', '"Kim Yong Chol is the man," Lee said.'],
+        ),
+        # A caption or subheading ends at its blank line, full stop or not.
+        ("Pompeo in New York\n\nThe talks began on Thursday.", ["Pompeo in New York", "The talks began on Thursday."]),
+        # A line that ends mid-sentence is wrapped text and runs on.
+        ("The talks in New York\nbegan on Thursday.", ["The talks in New York\nbegan on Thursday."]),
+    ],
+)
+def test_a_sentence_never_runs_across_the_end_of_a_paragraph(text: str, sentences: list[str]):
+    assert [s.text.strip() for s in next(analyze([text])).sents] == sentences
+
+
+def test_the_source_of_a_claim_is_not_asked_for():
+    text = "Mike Pompeo will meet a North Korean general in New York on Thursday, according to the White House."
+    items = quizgen.generate(text, threshold=0)
+    assert items, "the meeting itself is asked about"
+    assert not any(item.answer.endswith("White House") for item in items)
 
 
 def test_a_dash_inside_a_sentence_is_not_a_dateline():

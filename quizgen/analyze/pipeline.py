@@ -57,23 +57,54 @@ DATELINE_WORDS = 8
 
 
 def split_datelines(doc: Doc) -> Doc:
-    """A news dateline ("WHITE HOUSE —", "DAKAR, Senegal (Reuters) -") is not
-    part of the sentence that follows it: that sentence starts after the dash.
+    """Sentence starts the parser must keep.
 
+    A news dateline ("WHITE HOUSE —", "DAKAR, Senegal (Reuters) -") is not
+    part of the sentence that follows it: that sentence starts after the dash.
     A dateline opens a line, starts with a word in capitals and runs to a
     dash within a few words, through nothing but names, numbers and
     punctuation; a capital letter follows the dash.
+
+    Nor does a sentence run across a line break that ends a paragraph: after
+    a blank line, or after a line that ends a sentence (news sites often set
+    each paragraph on a line of its own). A line that ends mid-sentence is
+    wrapped text and runs on.
     """
     line_start = 0
+    ended = True  # whether the text so far ends a sentence or a paragraph
     for token in doc:
-        if token.i == line_start:
+        if token.i == line_start and not token.is_space:
+            if ended and token.i > 0:
+                token.is_sent_start = True
             end = _dateline_end(doc, token.i)
             if end is not None:
                 token.is_sent_start = True
                 doc[end].is_sent_start = True
-        if "\n" in token.text or "\n" in token.whitespace_:
+        if token.is_space and token.i == line_start:
             line_start = token.i + 1
+            ended = ended or token.text.count("\n") > 0
+        elif "\n" in token.text or "\n" in token.whitespace_:
+            line_start = token.i + 1
+            ended = token.text.count("\n") > 1 or _ends_sentence(doc, token.i)
+        elif not token.is_space:
+            ended = False
     return doc
+
+
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+CLOSING_MARKS = frozenset({'"', "'", "”", "’", ")", "]"})
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    """Whether the text up to token ``i`` (skipping space) ends a sentence: a full
+    stop, question or exclamation mark, or one of them inside a closing quote."""
+    while i >= 0 and doc[i].is_space:
+        if doc[i].text.count("\n") > 1:
+            return True
+        i -= 1
+    while i >= 0 and doc[i].text in CLOSING_MARKS:
+        i -= 1
+    return i >= 0 and (doc[i].text in SENTENCE_ENDS or doc[i].text[-1:] in SENTENCE_ENDS)
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:

@@ -145,7 +145,7 @@ def _concepts(sentence: Span) -> Found:
     that is a subject or object, with no name, number or pronoun in it."""
     for chunk in _noun_chunks(sentence):
         root = chunk.root
-        if root.pos_ != "NOUN" or root.dep_ not in CONCEPT_ROLES:
+        if root.pos_ != "NOUN" or root.dep_ not in CONCEPT_ROLES or _source_of_claim(root):
             continue
         if any(t.ent_type_ or t.like_num or t.pos_ == "PRON" or t.tag_ in ("PRP$", "WDT", "WP", "POS") for t in chunk):
             continue
@@ -205,7 +205,18 @@ def _appositives(sentence: Span) -> Found:
         ids = [t.i for t in role_tokens]
         if max(ids) - min(ids) + 1 != len(ids):
             continue
+        if role_tokens[0].pos_ in ("VERB", "AUX") or _plural_role(role_tokens):
+            # A misparse ("Meadows secured commitments"), or one of several
+            # ("Schumer, one of the Senate and House Democratic leaders").
+            continue
         yield name, _trimmed_role(sentence.doc[min(ids) : max(ids) + 1])
+
+
+def _plural_role(tokens: list[Token]) -> bool:
+    """Whether the role's head noun, the one the others hang from, is plural."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return any(t.tag_ in ("NNS", "NNPS") for t in heads)
 
 
 def _trimmed_role(span: Span) -> str:
@@ -277,8 +288,16 @@ def _actors(sentence: Span) -> Found:
     for ent in _entities(sentence):
         # A speaker or a place found by those patterns wins on priority.
         if ent.label_ in ACTORS and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
-            yield ent, ""
+            if not _source_of_claim(ent.root):
+                yield ent, ""
     yield from _concepts(sentence)
+
+
+def _source_of_claim(token: Token) -> bool:
+    """Whether ``token`` names whom a claim is attributed to ("according to the
+    White House"), which is no fact of its own: "What will Pompeo meet according to?"."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 # The fact patterns. Where two find the same answer, the one of lower priority

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.analyze.gazetteer import place_kind
 from quizgen.questions.pronouns import is_pronoun, replacement
-from quizgen.wording import ARTICLES, WEEKDAY_WORDS
+from quizgen.wording import ARTICLES, relative_time
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -173,11 +173,10 @@ def _subject(verb: Token) -> Token | None:
     return own
 
 
-def _weekday_only(ids: set[int], doc) -> bool:
-    """Whether the tokens ``ids`` are a short time phrase around a weekday:
-    "on Tuesday", "Tuesday", "late on Sunday night"."""
-    words = [doc[i].lower_ for i in sorted(ids)]
-    return len(words) <= 5 and bool(set(words) & WEEKDAY_WORDS) and not any(doc[i].like_num for i in ids)
+def _relative_time(ids: set[int], doc) -> bool:
+    """Whether the tokens ``ids`` are a short time phrase that only the day of
+    writing pins down: "on Tuesday", "late on Sunday night", "later this week"."""
+    return relative_time([doc[i].lower_ for i in sorted(ids)]) and not any(doc[i].like_num for i in ids)
 
 
 def _finite(verb: Token) -> bool:
@@ -216,8 +215,8 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             dropped |= ids
         elif child.dep_ == "advmod" and len(ids) == 1 and child.lower_ not in NEGATIONS and child.i > subject.i:
             dropped |= ids
-        elif child.dep_ in ("prep", "npadvmod", "advmod") and _weekday_only(ids, verb.doc):
-            # "on Tuesday": which Tuesday only the article's date says.
+        elif child.dep_ in ("prep", "npadvmod", "advmod") and _relative_time(ids, verb.doc):
+            # "on Tuesday", "last week": which Tuesday only the article's date says.
             dropped |= ids
         elif child.dep_ in SET_OFF_AFTER_VERB and child.i > verb.i and _set_off(child):
             # "... carried the game, with Mick Mixon": an aside after the clause.
@@ -227,14 +226,18 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
     for token in tokens:
         if token.i in dropped or token.i == verb.i:
             continue
-        if token.dep_ not in DROPPABLE_ANYWHERE and token.dep_ not in ("relcl", "acl", "advcl"):
+        if token.dep_ not in DROPPABLE_ANYWHERE and token.dep_ not in ("relcl", "acl", "advcl", "prep", "npadvmod"):
             continue
         # The parse is projective, so a subtree is the run from its left edge to its right edge.
         low, high = token.left_edge.i, token.right_edge.i
         if low <= last and first <= high:
             continue
         ids = set(range(low, high + 1))
-        if token.dep_ in DROPPABLE_ANYWHERE and _set_off(token):
+        if token.dep_ in ("prep", "npadvmod"):
+            # "debate on four proposals on Thursday": a relative time deeper in the clause.
+            if _relative_time(ids, verb.doc):
+                dropped |= ids
+        elif token.dep_ in DROPPABLE_ANYWHERE and _set_off(token):
             dropped |= ids | _trailing_comma(token) | {low - 1}
         elif token.dep_ in ("relcl", "acl", "advcl") and len(ids) > 2 and token.head.i != verb.i:
             dropped |= ids | _trailing_comma(token)
@@ -553,7 +556,39 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
         removed = {t.i for t in subject.subtree}
     else:
         removed = _answer_phrase(answer, answer_ids, phrase)
-    return render_question(in_place(clause, removed, phrase.words), answer)
+    words = in_place(clause, removed, phrase.words)
+    if phrase.words.lower() in ("who", "what"):
+        # "Who" takes a singular verb: "Democrats have pushed" asks "Who has pushed".
+        words = _singular_verb(words, subject)
+    return render_question(words, answer)
+
+
+SINGULAR_FORMS = {"are": "is", "were": "was", "have": "has", "do": "does"}
+
+
+def _singular_verb(words: list[str | Token], subject: Token) -> list[str | Token]:
+    """``words`` with the subject's plural present verb (or ``were``) made singular."""
+    verb = subject.head
+    finite = [c for c in verb.children if c.dep_ in AUXILIARIES and c.i > subject.i] or [verb]
+    first = finite[0]
+    if first.tag_ not in ("VBP", "VBD") or (first.tag_ == "VBD" and first.lower_ != "were"):
+        return words
+    if first.lower_ in SINGULAR_FORMS:
+        form = SINGULAR_FORMS[first.lower_]
+    elif first.tag_ == "VBP" and first.pos_ == "VERB" and first.is_alpha:
+        form = third_person(first.lower_)
+    else:
+        return words
+    return [form if not isinstance(w, str) and w.i == first.i else w for w in words]
+
+
+def third_person(verb: str) -> str:
+    """The third person singular of the present ``verb``: "want" -> "wants", "push" -> "pushes"."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def in_place(tokens: list[Token], removed: set[int], phrase: str) -> list[str | Token]:
