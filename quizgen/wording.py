@@ -25,13 +25,19 @@ VAGUE_NOUNS = frozenset(
      "decision", "proposal", "bill", "report", "effort", "issue", "meeting", "talks", "resolution", "case",
      "event", "incident", "policy", "project", "change", "changes", "effect", "idea", "process", "initiative",
      "announcement", "statement", "visit", "trip", "vote", "attack", "operation", "series", "area", "image",
-     "result", "match", "region", "confirmation", "uprising", "study", "former", "latter"}
+     "result", "match", "region", "confirmation", "uprising", "study", "former", "latter", "ban", "pact",
+     "comparison", "declaration", "country", "line", "accord", "treaty", "ruling", "order", "company", "firm",
+     "ceremony", "campaign", "crisis", "reform", "law", "drug", "vaccine", "device", "explanation",
+     "comments", "remarks", "scheme", "offer", "request", "demand", "victory", "win", "defeat"}
 )  # fmt: skip
 # Nouns that, opening a sentence after "The", leave it dangling once it stands
 # alone as a cloze or a statement: "The series debuted on BBC Three".
 VAGUE_SUBJECTS = frozenset(
     {"series", "area", "image", "result", "match", "region", "confirmation", "uprising", "study", "former",
-     "latter", "event", "team", "game", "film", "show", "move", "deal", "plan", "program", "programme", "process"}
+     "latter", "event", "team", "game", "film", "show", "move", "deal", "plan", "program", "programme", "process",
+     "change", "pact", "ban", "decision", "comparison", "ruling", "drug", "company", "country", "law", "treaty",
+     "accord", "agreement", "measure", "bill", "vote", "victory", "ceremony", "campaign", "crisis", "announcement",
+     "statement", "visit", "trip", "meeting", "talks", "proposal", "policy", "initiative", "operation"}
 )  # fmt: skip
 # Openings that lean on the sentence before: "For example, Lindzen states ..."
 # does not stand on its own in a quiz.
@@ -45,7 +51,11 @@ CONNECTIVES = (
 
 # Openings that name something only the sentence before says: "That plan",
 # "The former", "Somewhat earlier".
-POINTING_OPENINGS = ("that", "the former", "the latter", "the same", "such", "somewhat earlier", "earlier", "later")
+POINTING_OPENINGS = (
+    "that", "the former", "the latter", "the same", "such", "somewhat earlier", "earlier", "later",
+    "minutes earlier", "minutes later", "hours earlier", "hours later", "days earlier", "days later",
+    "moments earlier", "moments later", "a day earlier", "a day later", "the day before", "the next day",
+)  # fmt: skip
 
 
 def leans_back(text: str) -> bool:

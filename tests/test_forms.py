@@ -115,3 +115,22 @@ def test_the_acronym_is_no_accepted_answer_to_what_it_stands_for(seed_items):
     (question,) = [i for i in seed_items["wh"] if i.prompt == "What does AES stand for?"]
     assert not is_accepted("AES", question.answer, question.accepted_answers)
     assert is_accepted("the Alliance of Sahel States", question.answer, question.accepted_answers)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        # An aside dropped between the subject and its verb takes its commas with it.
+        (
+            "Rolls-Royce, which makes the engines in Derby, employs more than 50,000 people around the world.",
+            "Rolls-Royce employs",
+        ),
+        # A particle the parser takes for an adverb stays with its verb.
+        ("Flynn stepped down after just 24 days in the job as national security adviser.", "stepped down after"),
+    ],
+)
+def test_a_statement_reads_as_a_sentence(text: str, stated: str):
+    items = quizgen.generate(text, threshold=0)
+    wordings = [i.prompt for i in items if i.kind in ("true_false", "wh")]
+    assert wordings, items
+    assert any(stated in w for w in wordings), wordings

@@ -148,10 +148,68 @@ def _fatal(sentence: str, answer: str, prompt: str, kind: str = "wh") -> tuple[s
             "cloze",
             "a vague reference: The series",
         ),
+        # A definite that a time or place after it does not pin down.
+        (
+            "Barack Obama created the program in 2012 to shield young immigrants.",
+            "Barack Obama",
+            "Who created the program in 2012?",
+            "wh",
+            "a vague reference: the program",
+        ),
+        (
+            "Juan Guaido declared himself the country's interim president on Wednesday.",
+            "Juan Guaido",
+            "Who declared himself the country's interim president?",
+            "wh",
+            "a vague reference: the country",
+        ),
+        # A cloze keeps its sentence, and a vague definite anywhere in it dangles.
+        (
+            "King Salman announced the end of the ban in a decree last September.",
+            "King Salman",
+            "_____ announced the end of the ban in a decree last September.",
+            "cloze",
+            "a vague reference: the ban",
+        ),
+        (
+            "Minutes earlier, Mike Pence was sworn in as vice president by Justice Clarence Thomas.",
+            "Mike Pence",
+            "Minutes earlier, _____ was sworn in as vice president by Justice Clarence Thomas.",
+            "cloze",
+            "opens by pointing to the sentence before",
+        ),
     ],
 )
 def test_a_garbled_or_trivial_question_is_refused(sentence, answer, prompt, kind, refused):
     assert refused in _fatal(sentence, answer, prompt, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "prompt", "kind"),
+    [
+        # What follows the definite says which one it is.
+        (
+            "King Salman lifted the ban on women driving in a royal decree.",
+            "King Salman",
+            "Who lifted the ban on women driving?",
+            "wh",
+        ),
+        (
+            "The nuclear deal offered Iran relief from sanctions in return for limits on the country's program.",
+            "The nuclear deal",
+            "What offered Iran relief from sanctions in return for limits on the country's program?",
+            "wh",
+        ),
+        (
+            "The drug, Epidiolex, is made by the British company GW Pharmaceuticals.",
+            "GW Pharmaceuticals",
+            "The drug, Epidiolex, is made by the British company _____.",
+            "cloze",
+        ),
+    ],
+)
+def test_a_definite_that_says_which_is_not_vague(sentence, answer, prompt, kind):
+    assert not [reason for reason in _fatal(sentence, answer, prompt, kind) if "vague" in reason]
 
 
 def test_a_clean_question_on_the_same_sentence_is_kept():

@@ -88,3 +88,16 @@ def test_generate_keeps_the_likely_items_and_all_of_them_with_all(cli):
     assert none.code == 0
     assert "quizgen generate 1 --all" in none.out
     assert json.loads(cli("items", "list", "--json").out) == []
+
+
+def test_a_person_named_only_in_passing_is_predicted_unacceptable():
+    text = (
+        "Congress passed the farm bill on Thursday after months of talks. Farmers had waited two years "
+        "for the bill, which sets crop subsidies. Pat Roberts led the talks for the Senate agriculture committee."
+    )
+    roberts = [i for i in quizgen.generate(text, threshold=0) if i.answer == "Pat Roberts"]
+    assert roberts
+    assert all(i.score == 0 for i in roberts)
+    # A name the article comes back to is no side detail.
+    again = text + " Roberts said the law would help rural workers."
+    assert any(i.score > 0 for i in quizgen.generate(again, threshold=0) if i.answer == "Pat Roberts")

@@ -258,7 +258,12 @@ def _quantities(sentence: Span) -> Found:
     for ent in _entities(sentence):
         if ent.label_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") and any(t.like_num for t in ent):
             if ent.root.dep_ == "nummod" or ent.label_ != "CARDINAL":
-                yield ent, ""
+                doc = sentence.doc
+                if ent[0].lower_ == "estimated" and ent.start > sentence.start and doc[ent.start - 1].lower_ == "an":
+                    # "An estimated 600,000": the article goes with the estimate.
+                    yield doc[ent.start - 1 : ent.end], ""
+                else:
+                    yield ent, ""
 
 
 def _speakers(sentence: Span) -> Found:

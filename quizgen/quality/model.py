@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen.quality.features import features, parse_prompts
+from quizgen.quality.features import features, in_passing, parse_prompts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -53,7 +53,11 @@ def cut(threshold: float | None = None) -> float:
 
 def predict(items: Sequence[Item], doc: Doc, nlp: Language, model: QualityModel | None = None) -> list[float]:
     """The predicted chance that each of ``items``, the items of the article
-    ``doc``, is acceptable; ``nlp`` parses their questions on their own."""
+    ``doc``, is acceptable; ``nlp`` parses their questions on their own. A
+    person named only in passing is a side detail (:func:`in_passing`): 0."""
     model = model or shipped()
     parsed = parse_prompts(items, nlp)
-    return [round(model.probability(features(item, doc, p)), 4) for item, p in zip(items, parsed)]
+    return [
+        0.0 if in_passing(item, doc) else round(model.probability(features(item, doc, p)), 4)
+        for item, p in zip(items, parsed)
+    ]

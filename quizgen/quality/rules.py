@@ -82,9 +82,13 @@ KIND_WEIGHT = {"wh": 1.0, "cloze": 0.8}
 # one; "the deal with Russia" or "the plan to build..." does.
 VAGUE_DEFINITE = re.compile(
     r"\b[Tt]he (?:(?:first|second|third|next|last|latest|new|same) )?(?P<noun>[a-z]+)\b"
-    r"(?! (?:of|between|with|to|for|on|in|that|which|who|called|named|known|signed|announced)\b)(?!['’-])"
+    r"(?! (?:of|between|with|to|for|that|which|who|called|named|known|signed|announced)\b)"
+    # "the ban on women driving" says which ban; "the program in 2012" does not.
+    r"(?! (?:on|in|at|against|over) (?!\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December|an?"
+    r"|the (?:morning|evening|afternoon|night|day|week|month|year))\b))(?![-,])"
 )
-VAGUE_OPENING = re.compile(r"The (?P<noun>[a-z]+)\b")
+VAGUE_OPENING = re.compile(r"The (?P<noun>[a-z]+)\b(?!,)")
 # "cut ties with and much of Europe": one member of a list was taken out.
 GAPPED_LIST = re.compile(r"\b(?:with|between|of|to|from|for|by|in|on|at|as|including|,) (?:and|or)\b", re.IGNORECASE)
 
@@ -172,7 +176,8 @@ def judge(question: Question) -> Judgement:
     slip = slip_in(question.prompt)
     if slip:
         fatal.append(slip)
-    vague = vague_reference(question.prompt) if question.kind == "wh" else _vague_opening(question.prompt)
+    # A cloze keeps its sentence, and "the ban" in it is as vague as in a question.
+    vague = vague_reference(question.prompt) or (question.kind != "wh" and _vague_opening(question.prompt))
     if vague:
         fatal.append(f"a vague reference: {vague}")
     answer = normalize(question.answer)
@@ -268,8 +273,16 @@ def vague_reference(text: str) -> str | None:
     """The first definite in ``text`` that does not say which thing it means ("the move"), or None."""
     for match in VAGUE_DEFINITE.finditer(text):
         if match["noun"] in VAGUE_NOUNS:
+            if match["noun"] in NAMED_BEFORE and NAME_INSIDE.search(text[: match.start()]):
+                # "relief for Iran ... the country's nuclear program" says which.
+                continue
             return match[0]
     return None
+
+
+# Nouns that a name earlier in the same question says which: "Iran ... the country".
+NAMED_BEFORE = frozenset({"country", "company", "firm"})
+NAME_INSIDE = re.compile(r"(?<=\w )[A-Z]\w+")
 
 
 def thin_duplicates(ranked: list[tuple[Question, Judgement]]) -> list[tuple[Question, Judgement]]:

@@ -22,6 +22,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
 # Clause parts that can go without changing what the clause says about its answer.
 DROPPABLE_BEFORE_SUBJECT = frozenset({"advcl", "prep", "npadvmod", "advmod", "intj", "ccomp", "parataxis"})
+# "stepped down", "backed out": a particle the parser may take for an adverb.
+PARTICLES = frozenset({"down", "up", "out", "off", "away", "back", "over", "aside", "in", "on"})
 DROPPABLE_ANYWHERE = frozenset({"appos", "parataxis", "meta", "dep"})
 SET_OFF_AFTER_VERB = frozenset({"prep", "advcl", "npadvmod", "advmod", "dep", "parataxis"})
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -213,7 +215,13 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             dropped |= ids
         elif child.dep_ == "advcl" and len(ids) > 3:
             dropped |= ids
-        elif child.dep_ == "advmod" and len(ids) == 1 and child.lower_ not in NEGATIONS and child.i > subject.i:
+        elif (
+            child.dep_ == "advmod"
+            and len(ids) == 1
+            and child.lower_ not in NEGATIONS
+            and child.i > subject.i
+            and not (child.i == verb.i + 1 and child.lower_ in PARTICLES)
+        ):
             dropped |= ids
         elif child.dep_ in ("prep", "npadvmod", "advmod") and _relative_time(ids, verb.doc):
             # "on Tuesday", "last week": which Tuesday only the article's date says.
@@ -243,7 +251,20 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             dropped |= ids | _trailing_comma(token)
     dropped |= _parentheticals(tokens, answer_ids)
     kept = [t for t in verb.subtree if t.i not in dropped]
-    return _tidy_punctuation(kept, answer_ids)
+    return _tidy_punctuation(_without_comma_before_verb(kept, verb), answer_ids)
+
+
+def _without_comma_before_verb(tokens: list[Token], verb: Token) -> list[Token]:
+    """``tokens`` without a comma left between the subject and its verb by a
+    dropped aside: "The pact, governs" is "The pact governs"."""
+    kept = [t for t in tokens if not t.is_space]
+    finite = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    dropped = {
+        t.i
+        for before, t, after in zip(kept, kept[1:], kept[2:])
+        if t.text == "," and after.i in finite and not before.is_punct
+    }
+    return [t for t in tokens if t.i not in dropped]
 
 
 COMPRESSED_WORDS = 14
