@@ -11,6 +11,11 @@ DEMO_DB := build/demo.db
 SEED_DECK := decks/sahel-states-russia.apkg
 SEED_DECK_NAME := quizgen seeds
 SEED_DECK_DATE := 1727740800
+# The seed's items are asked of a short report whose best question the quality
+# model gives just under even odds, so the default cut keeps none of them. The
+# demo keeps those predicted at least 40% likely to be printed unchanged
+# (`quizgen generate --threshold`), so that its deck and worksheet show them.
+DEMO_THRESHOLD := 0.4
 
 .PHONY: demo test lint bench clean
 
@@ -31,7 +36,7 @@ demo: $(VENV)/.installed-demo
 	@mkdir -p build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/quizgen --db $(DEMO_DB) add seeds/
-	$(BIN)/quizgen --db $(DEMO_DB) generate
+	$(BIN)/quizgen --db $(DEMO_DB) generate --threshold $(DEMO_THRESHOLD)
 	SOURCE_DATE_EPOCH=$(SEED_DECK_DATE) $(BIN)/quizgen --db $(DEMO_DB) export anki --out $(SEED_DECK) --deck "$(SEED_DECK_NAME)"
 	$(BIN)/quizgen --db $(DEMO_DB) export print --versions 2 --seed 1 --out decks/sahel-states-russia-worksheet.pdf
 	$(BIN)/quizgen --db $(DEMO_DB) items list

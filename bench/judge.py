@@ -2,7 +2,7 @@
 
     python bench/judge.py sample --round r1            # the rating packet of a round
     python bench/judge.py sample --round r5 --like r4  # the same articles as round r4
-    python bench/judge.py sample --round r9 --only 'own/news-*'  # only some articles
+    python bench/judge.py sample --round r9 --only 'own/news-*'  # only some articles (repeatable)
     python bench/judge.py collect --round r1 A.jsonl B.jsonl   # two raters' ratings
     python bench/judge.py report                       # the figures of every round
 
@@ -161,7 +161,7 @@ def sample(args: argparse.Namespace) -> None:
         items = [item for item in items if item["article"] in wanted]
     if args.only:
         # Articles named by a pattern: a round on articles no earlier round drew from.
-        items = [item for item in items if fnmatch.fnmatch(item["article"], args.only)]
+        items = [item for item in items if any(fnmatch.fnmatch(item["article"], only) for only in args.only)]
     if args.fresh:
         # Only items no earlier round rated, so that a measurement is not made
         # on the labels the quality model learned from.
@@ -347,7 +347,10 @@ def main() -> None:
     made.add_argument("--seed", type=int, default=1)
     made.add_argument("--like", metavar="ROUND", help="sample from the articles of an earlier round only")
     made.add_argument(
-        "--only", metavar="PATTERN", help="sample from the articles whose name matches, e.g. 'own/news-*'"
+        "--only",
+        metavar="PATTERN",
+        action="append",
+        help="sample from the articles whose name matches, e.g. 'own/news-*' (repeat for several)",
     )
     made.add_argument("--fresh", action="store_true", help="sample only items no earlier round rated")
     made.add_argument("--all", action="store_true", help="sample every item made, not only those kept (training)")

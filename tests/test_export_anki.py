@@ -124,8 +124,8 @@ def seeds_generated(directory: Path, *options: str) -> str:
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The seed corpus's items as `make demo` stores them: those predicted acceptable."""
-    return seeds_generated(tmp_path_factory.mktemp("demo"))
+    """The seed corpus's items as `make demo` stores them: those predicted likely enough."""
+    return seeds_generated(tmp_path_factory.mktemp("demo"), "--threshold", makefile_value("DEMO_THRESHOLD"))
 
 
 @pytest.fixture(scope="module")

@@ -62,8 +62,8 @@ def test_the_readme_has_python_examples():
 @pytest.fixture(scope="module")
 def example_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A directory as the README's examples expect to find it: the seed
-    articles in seeds/, and a store in build/quizgen.db holding them with their
-    generated items (the examples export article 1's items)."""
+    articles in seeds/, and a store in build/quizgen.db holding them with all
+    their generated items, ranked (the examples export article 1's items)."""
     from quizgen.cli import main
 
     made = tmp_path_factory.mktemp("readme")
@@ -73,7 +73,7 @@ def example_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         patch.delenv("QUIZGEN_DB", raising=False)
         patch.delenv("QUIZGEN_MODEL", raising=False)
         patch.chdir(made)
-        for command in (["add", "--quiet", "seeds/"], ["generate", "--quiet"]):
+        for command in (["add", "--quiet", "seeds/"], ["generate", "--all", "--quiet"]):
             try:
                 main(["--db", str(db), *command])
             except SystemExit as exc:

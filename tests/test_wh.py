@@ -121,6 +121,12 @@ def strict_question(sentence: str, answer: str) -> str | None:
         ('"We will act," McConnell said shortly after the vote on Thursday.', "McConnell"),
         # A doubt is not a fact: "Who will act on immigration?"
         ("It is unclear whether Congress will act on immigration.", "Congress"),
+        # A tangled parse ("percent ... a measure aimed at"): what a question drops leaves words behind.
+        (
+            "In addition, 40 to 45 percent of a vehicle's content must be made by workers earning at least "
+            "$16 an hour, a measure aimed at shifting some production away from lower-wage Mexico.",
+            "45 percent",
+        ),
         # What the work is for would be lost: "What country has been working?"
         ("Russia has also been working to expand its influence in Africa.", "Russia"),
     ],

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from quizgen.questions.pronouns import is_pronoun, replacement
-from quizgen.questions.wh import _clause_tokens, _clause_verb, _subject
+from quizgen.questions.wh import _clause_tokens, _clause_verb, _subject, tangled
 
 MAX_STATEMENT_WORDS = 25
 
@@ -31,7 +31,12 @@ def statement(answer: Span) -> Statement | None:
     """The simplified clause that states ``answer``'s fact, or None."""
     answer_ids = set(range(answer.start, answer.end))
     verb = _clause_verb(answer)
-    if verb is None or verb.dep_ not in ("ROOT", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT"):
+    if (
+        verb is None
+        or tangled(verb, answer)
+        or verb.dep_ not in ("ROOT", "conj")
+        or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT")
+    ):
         # A clause inside another ("critics said Obama should have ...") is no
         # fact on its own: stated alone it would lose who holds it.
         return None

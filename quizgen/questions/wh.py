@@ -65,7 +65,7 @@ def wh_question(sentence: Span, answer: Span, max_words: int | None = None, *, s
         # One member of "Mali, Niger and Burkina Faso" cannot be asked for by itself.
         return None
     verb = _clause_verb(answer)
-    if verb is None or verb.i in answer_ids:
+    if verb is None or verb.i in answer_ids or tangled(verb, answer):
         return None
     subject = _subject(verb)
     if subject is None:
@@ -102,6 +102,22 @@ def wh_question(sentence: Span, answer: Span, max_words: int | None = None, *, s
         # "What does the deal allow X, creating?": nothing moves out of an adjunct clause.
         return None
     return _object_question(clause, verb, subject, answer, answer_ids)
+
+
+def tangled(verb: Token, answer: Span) -> bool:
+    """Whether a phrase that a question about ``answer`` moves or drops is not
+    one run of words: the answer or a phrase it sits in, or a part of the
+    verb's clause. The parser now and then crosses its arcs ("The government had
+    argued that AT&T could force rivals to pay more, costs that would be passed
+    on", with "costs" hung on "government"), and a question cut from such a
+    parse keeps words whose phrase is gone. A crossing deeper inside a part
+    ("territories to which they have access") is carried whole and does no harm."""
+    parts = [*verb.children]
+    token = answer.root
+    while token.i != verb.i and token.head.i != token.i:
+        parts.append(token)
+        token = token.head
+    return any(t.right_edge.i - t.left_edge.i + 1 != sum(1 for _ in t.subtree) for t in parts)
 
 
 # --- finding the clause --------------------------------------------------------------
