@@ -52,6 +52,12 @@ from quizgen.questions.wh import wh_question
             "Steve Jobs",
             "Who unveiled the iPhone at a conference in San Francisco?",
         ),
+        # A made thing the entity recognizer calls an organisation is no "who".
+        (
+            "The Polar Satellite Launch Vehicle lifted off from the Satish Dhawan Space Centre on Sriharikota.",
+            "The Polar Satellite Launch Vehicle",
+            "What lifted off from the Satish Dhawan Space Centre on Sriharikota?",
+        ),
         # "Who" takes a singular verb, whatever number the answer has.
         (
             "Democrats want a vote on the Dream Act before Christmas.",

@@ -50,9 +50,9 @@ def parse_prompts(items: Iterable[Item], nlp) -> list[Doc | None]:
     texts = [_as_sentence(item) for item in items]
     # A question and its multiple-choice form, or a cloze and its gapped stem, read the same: parsed once.
     wanted = list(dict.fromkeys(text for text in texts if text is not None))
-    with nlp.select_pipes(
-        enable=[p for p in ("tok2vec", "tagger", "parser", "attribute_ruler") if p in nlp.pipe_names]
-    ):
+    # Tags and dependencies are all the features read: no entities, no lemmas,
+    # and no attribute ruler (a verb is told by its tag).
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "tagger", "parser") if p in nlp.pipe_names]):
         parsed = dict(zip(wanted, nlp.pipe(wanted)))
     return [parsed[text] if text is not None else None for text in texts]
 
@@ -302,7 +302,7 @@ def _parse(parsed: Doc, kind: str) -> dict[str, float]:
     root = roots[0] if roots else None
     found = {
         "parse_sentences": float(len(roots) > 1),
-        "parse_root_verb": float(root is not None and root.pos_ in ("VERB", "AUX")),
+        "parse_root_verb": float(root is not None and (root.tag_.startswith("VB") or root.tag_ == "MD")),
         "parse_subject": float(any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in parsed)),
         "parse_unattached": min(sum(t.dep_ == "dep" for t in parsed), 3) / 3,
         "parse_fragments": float(any(t.dep_ in ("npadvmod", "appos", "parataxis") for t in parsed)),

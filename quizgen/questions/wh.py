@@ -112,12 +112,31 @@ def tangled(verb: Token, answer: Span) -> bool:
     on", with "costs" hung on "government"), and a question cut from such a
     parse keeps words whose phrase is gone. A crossing deeper inside a part
     ("territories to which they have access") is carried whole and does no harm."""
+    crossed = _crossed(verb.doc)
+    if not crossed:
+        return False
     parts = [*verb.children]
     token = answer.root
     while token.i != verb.i and token.head.i != token.i:
         parts.append(token)
         token = token.head
-    return any(t.right_edge.i - t.left_edge.i + 1 != sum(1 for _ in t.subtree) for t in parts)
+    return any(t.i in crossed for t in parts)
+
+
+def _crossed(doc) -> frozenset[int]:
+    """The tokens of ``doc`` whose phrase is not one run of words, found once per document."""
+    found = doc.user_data.get("quizgen_crossed")
+    if found is None:
+        sizes = [1] * len(doc)
+        heads = [t.head.i for t in doc]
+        for start in range(len(doc)):
+            at = start
+            while heads[at] != at:
+                at = heads[at]
+                sizes[at] += 1
+        found = frozenset(t.i for t in doc if t.right_edge.i - t.left_edge.i + 1 != sizes[t.i])
+        doc.user_data["quizgen_crossed"] = found
+    return found
 
 
 # --- finding the clause --------------------------------------------------------------
@@ -442,7 +461,12 @@ def wh_phrase(answer: Span) -> WhPhrase:
         # "Poliovirus", "the Black Death": read as a person, written as a
         # common word elsewhere in the article; "who" would not fit it.
         label = ""
-    if label == "PERSON" or (label in ("ORG", "NORP") and root.dep_ in SUBJECTS and answer.root.head.pos_ == "VERB"):
+    if label == "PERSON" or (
+        label in ("ORG", "NORP")
+        and root.dep_ in SUBJECTS
+        and answer.root.head.pos_ == "VERB"
+        and root.lower_ not in MADE_THINGS
+    ):
         return WhPhrase("who", frozenset(), False)
     if label in TIMES and DURATION.fullmatch(answer.text.strip()):
         return WhPhrase("how long", frozenset(), bool(preposition in ("for", "in", "after", "within")))
@@ -528,6 +552,12 @@ def wh_phrase(answer: Span) -> WhPhrase:
     return WhPhrase("what", frozenset(), False)
 
 
+# Names of made things that the entity recognizer takes for organisations:
+# "the Polar Satellite Launch Vehicle lifted off" asks "What lifted off?".
+MADE_THINGS = frozenset(
+    "vehicle rocket satellite spacecraft probe rover lander telescope ship vessel aircraft plane jet "
+    "helicopter drone missile train car phone device system software app drug vaccine".split()
+)
 # Nouns whose "of" phrase names them: "the city of Beijing", "the character of Oliver".
 NAMED_BY_OF = frozenset(
     "city town village state province country county district region island neighborhood neighbourhood "
