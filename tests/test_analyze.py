@@ -49,3 +49,9 @@ def test_several_processes_give_the_same_parse():
     one = [[(e.text, e.label_) for e in d.ents] for d in analyze(texts)]
     two = [[(e.text, e.label_) for e in d.ents] for d in analyze(texts, n_process=2)]
     assert one == two
+
+
+def test_a_disease_is_no_person_or_organisation():
+    doc = next(analyze(["Katalin Karikó shared the prize for work that led to vaccines against COVID-19 and Ebola."]))
+    assert not [ent.text for ent in doc.ents if "COVID-19" in ent.text or "Ebola" in ent.text]
+    assert "Katalin Karikó" in [ent.text for ent in doc.ents if ent.label_ == "PERSON"]

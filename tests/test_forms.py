@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -134,3 +135,20 @@ def test_a_statement_reads_as_a_sentence(text: str, stated: str):
     wordings = [i.prompt for i in items if i.kind in ("true_false", "wh")]
     assert wordings, items
     assert any(stated in w for w in wordings), wordings
+
+
+def test_a_kept_aside_keeps_both_its_commas():
+    text = (
+        "Yevgeny Prigozhin led the revolt against the army. The head of Russia's Wagner mercenary group, "
+        "Yevgeny Prigozhin, called off an armed march on Moscow under a deal. Dmitry Peskov, the Kremlin "
+        "spokesman, said Prigozhin would go to Belarus."
+    )
+    asides = [i.prompt for i in quizgen.generate(text, threshold=0) if i.kind == "true_false" and "group," in i.prompt]
+    assert asides
+    assert all(re.search(r"group, [A-Z][a-z]+ [A-Z][a-z]+, called", prompt) for prompt in asides), asides
+
+
+def test_a_date_answer_ends_where_the_date_does():
+    items = quizgen.generate("May took office in July 2016, weeks after Britons voted to leave the EU.", threshold=0)
+    assert "July 2016" in {i.answer for i in items}
+    assert not any(i.answer.startswith("July 2016,") for i in items)

@@ -179,6 +179,24 @@ def test_the_source_of_a_claim_is_not_asked_for():
     assert not any(item.answer.endswith("White House") for item in items)
 
 
+def test_a_dateline_before_a_quotation_is_not_part_of_the_sentence():
+    text = 'LOS ANGELES — "CODA," a film about the hearing daughter of a deaf family, won the Academy Award.'
+    assert [s.text for s in next(analyze([text])).sents] == ["LOS ANGELES —", text[len("LOS ANGELES — ") :]]
+
+
+def test_a_sentence_is_not_cut_inside_a_name():
+    text = (
+        "Tunisia's parliament speaker was sworn in as interim president on Saturday, a day after weeks of "
+        "street protests forced Zine El Abidine Ben Ali to flee the country and end his 23 years in power."
+    )
+    assert [s.text for s in next(analyze([text])).sents] == [text]
+
+
+def test_a_pronoun_never_stands_for_a_dateline():
+    text = "CHICAGO — Encyclopaedia Britannica will stop printing its famous reference books after 244 years."
+    assert not any("CHICAGO" in item.prompt for item in quizgen.generate(text, threshold=0))
+
+
 def test_a_dash_inside_a_sentence_is_not_a_dateline():
     text = "NATO — the alliance of thirty countries — met in Brussels today."
     assert [s.text for s in next(analyze([text])).sents] == [text]

@@ -54,6 +54,7 @@ def pipeline(model: str | None = None) -> Language:
 
 DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_WORDS = 8
+OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
 
 
 def split_datelines(doc: Doc) -> Doc:
@@ -88,9 +89,42 @@ def split_datelines(doc: Doc) -> Doc:
             ended = token.text.count("\n") > 1 or _ends_sentence(doc, token.i)
         elif not token.is_space:
             ended = False
+    _no_starts_mid_sentence(doc)
     return doc
 
 
+# Past this many words with no full stop, the parser may end a sentence where
+# it sees fit, so that a text without punctuation still comes in sentences.
+RUN_ON_WORDS = 80
+
+
+def _no_starts_mid_sentence(doc: Doc) -> None:
+    """No sentence starts where the text before it does not end one: the parser
+    alone now and then cuts a sentence inside a name ("forced Zine El |
+    Abidine Ben Ali to flee"). A start stays possible after a full stop, a
+    question or exclamation mark, a colon or semicolon, a closing quotation
+    after one of them, or a line break, and after a long run without one."""
+    run = 0
+    for token in doc[1:]:
+        run += 1
+        before = doc[token.i - 1]
+        if token.is_space or token.is_sent_start is not None:
+            run = 0 if token.is_sent_start else run
+            continue
+        if "\n" in before.text or "\n" in before.whitespace_ or _may_end(doc, token.i - 1) or run > RUN_ON_WORDS:
+            run = 0
+            continue
+        token.is_sent_start = False
+
+
+def _may_end(doc: Doc, i: int) -> bool:
+    """Whether a sentence may end with token ``i``: a stop, or a stop inside closing marks."""
+    while i >= 0 and doc[i].text in CLOSING_MARKS:
+        i -= 1
+    return i >= 0 and doc[i].text[-1:] in MAY_END
+
+
+MAY_END = frozenset({".", "!", "?", ":", ";", "…"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 CLOSING_MARKS = frozenset({'"', "'", "”", "’", ")", "]"})
 
@@ -114,11 +148,23 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         return None
     for token in doc[start : min(len(doc), start + DATELINE_WORDS + 1)]:
         if token.text in DASHES and token.i > start and token.whitespace_:
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            return token.i + 1 if following is not None and following.text[:1].isupper() else None
+            following = doc[token.i + 1 : token.i + 3]
+            # A capital follows, or a quotation opening on one: 'LOS ANGELES — "CODA," a film'.
+            opens = len(following) > 0 and (
+                following[0].text[:1].isupper()
+                or (following[0].text in OPENING_QUOTES and len(following) > 1 and following[1].text[:1].isupper())
+            )
+            return token.i + 1 if opens else None
         if token.is_space or not (token.is_punct or token.like_num or token.text[:1].isupper()):
             return None
     return None
+
+
+# Diseases the small model names as people or organisations.
+DISEASES = frozenset(
+    "covid-19 covid sars mers ebola zika hiv aids malaria polio measles mpox cholera tuberculosis influenza "
+    "h1n1 h5n1 h7n9 dengue alzheimer's parkinson's".split()
+)
 
 
 def fix_entities(doc: Doc) -> Doc:
@@ -128,6 +174,7 @@ def fix_entities(doc: Doc) -> Doc:
       is "4 million".
     - A name cut in two by a place name ("the Alliance of" + "Sahel" + "States")
       is one organisation again.
+    - A disease ("COVID-19", "Ebola") is no name of a person or organisation.
     """
     from spacy.tokens import Span
 
@@ -162,6 +209,11 @@ def fix_entities(doc: Doc) -> Doc:
     for ent in merged:
         label = ent.label_
         start = ent.start
+        named = [t.lower_ for t in ent if not (t.is_punct or t.lower_ in ("and", "or"))]
+        if named and all(word in DISEASES for word in named):
+            # "COVID-19", "Ebola": a disease, which the model takes for a person
+            # or an organisation, and which no name of either kind answers.
+            continue
         if label in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
             while start < ent.end - 1 and doc[start].lower_ in LEADING_NOISE:
                 start += 1

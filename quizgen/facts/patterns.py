@@ -250,7 +250,12 @@ def _dates(sentence: Span) -> Found:
     """When something happened: dates a reader can answer."""
     for ent in _entities(sentence):
         if ent.label_ in ("DATE", "TIME") and ANSWERABLE_DATE.search(ent.text):
-            yield _trimmed(ent), ""
+            ent = _trimmed(ent)
+            # "July 2016, weeks after the vote": the date ends at a comma that no number follows.
+            cut = next((t.i for t in ent[1:-1] if t.text == "," and not t.nbor(1).like_num), None)
+            span = sentence.doc[ent.start : cut] if cut is not None else ent
+            if ANSWERABLE_DATE.search(span.text):
+                yield span, ""
 
 
 def _quantities(sentence: Span) -> Found:

@@ -42,7 +42,9 @@ def antecedent(pronoun: Token) -> Span | None:
     if start > 0:
         start = pronoun.doc[start - 1].sent.start
     candidates = [
-        ent for ent in pronoun.doc.ents if start <= ent.start and ent.end <= pronoun.i and ent.label_ in labels
+        ent
+        for ent in pronoun.doc.ents
+        if start <= ent.start and ent.end <= pronoun.i and ent.label_ in labels and _says_something(ent.sent)
     ]
     if lower in PLURAL and candidates and candidates[-1].label_ == "PERSON":
         return None
@@ -52,6 +54,12 @@ def antecedent(pronoun: Token) -> Span | None:
         # false statement true.
         return None
     return candidates[-1]
+
+
+def _says_something(sentence: Span) -> bool:
+    """Whether ``sentence`` has a verb: a dateline ("CHICAGO —") or a caption
+    names no one a pronoun could stand for."""
+    return any(token.pos_ in ("VERB", "AUX") for token in sentence)
 
 
 def _distinct(candidates: list[Span]) -> set[str]:

@@ -294,11 +294,13 @@ def _without_comma_before_verb(tokens: list[Token], verb: Token) -> list[Token]:
     dropped aside: "The pact, governs" is "The pact governs"."""
     kept = [t for t in tokens if not t.is_space]
     finite = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
-    dropped = {
-        t.i
-        for before, t, after in zip(kept, kept[1:], kept[2:])
-        if t.text == "," and after.i in finite and not before.is_punct
-    }
+    dropped = set()
+    for n, (before, t, after) in enumerate(zip(kept, kept[1:], kept[2:]), 1):
+        # A comma that closes a kept aside ("Eugene Meyer, the father of X,
+        # bought") pairs with one before it and stays.
+        paired = sum(1 for k in kept[:n] if k.text == ",") % 2 == 1
+        if t.text == "," and after.i in finite and not before.is_punct and not paired:
+            dropped.add(t.i)
     return [t for t in tokens if t.i not in dropped]
 
 
