@@ -152,3 +152,36 @@ def test_a_date_answer_ends_where_the_date_does():
     items = quizgen.generate("May took office in July 2016, weeks after Britons voted to leave the EU.", threshold=0)
     assert "July 2016" in {i.answer for i in items}
     assert not any(i.answer.startswith("July 2016,") for i in items)
+
+
+def test_an_abbreviation_of_the_answer_is_no_wrong_option():
+    text = (
+        "The United Nations General Assembly voted on Thursday to recognize Palestine as a non-member "
+        "observer state. The U.N. Security Council did not vote. The UN and the European Union, the EU, "
+        "sent observers, and the International Criminal Court and the World Bank said nothing."
+    )
+    doc = next(analyze([text]))
+    answer = "United Nations General Assembly"
+    start = text.index(answer)
+    found = choose(
+        Answer(
+            text=answer,
+            label="ORG",
+            prompt="Who voted to recognize Palestine?",
+            span=doc.char_span(start, start + len(answer)),
+        ),
+        doc,
+        count=6,
+        rng=random.Random(0),
+    )
+    assert found
+    assert not {d.text.replace(".", "") for d in found} & {"UN", "U.N"}, found
+    # Nor are two options one thing under two names.
+    assert not {"EU", "European Union"} <= {d.text for d in found}, found
+
+
+def test_a_count_of_several_is_never_offered_one():
+    text = "Police hunted two brothers suspected of killing 12 people in the attack on Wednesday in Paris."
+    counts = [i for s in range(5) for i in quizgen.generate(text, threshold=0, seed=s) if i.answer == "two"]
+    assert any(i.kind == "multiple_choice" for i in counts)
+    assert not any("one" in i.distractors for i in counts if i.kind == "multiple_choice")

@@ -69,6 +69,10 @@ def choose(
     forbidden = [answer.text, *answer.correct]
     said_alike = _said_with_same_verb(doc, answer.span) if doc is not None and answer.span is not None else set()
     place = _place(answer.text) if answer.label == "GPE" else None
+    # "police hunted two brothers": "one brothers" is no option.
+    counts_plural = (
+        answer.span is not None and answer.span.root.dep_ == "nummod" and answer.span.root.head.tag_ == "NNS"
+    )
 
     def fits(text: str) -> bool:
         text = " ".join(text.split())
@@ -89,7 +93,15 @@ def choose(
         if answer.label == "PERSON" and " " in answer.text.strip() and " " not in text.strip():
             # "Scot" among full names: a word read as a name, or half of one.
             return False
-        return not any(overlaps(text, d.text) for d in chosen)
+        if counts_plural and normalize(text) in ("one", "1", "a", "an"):
+            return False
+        if _abbreviates(text, answer.text):
+            # "U.N." for "United Nations General Assembly": the answer's own body.
+            return False
+        # Nor two options that are one thing ("EU" and "European Union").
+        return not any(
+            overlaps(text, d.text) or _abbreviates(text, d.text) or _abbreviates(d.text, text) for d in chosen
+        )
 
     one_word_person = answer.label == "PERSON" and len(answer.text.split()) == 1
 
@@ -118,6 +130,16 @@ def choose(
         if len(chosen) >= count:
             break
     return chosen
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is written as the initials of ``name`` or of its first
+    words: "U.N." and "UN" of "United Nations General Assembly"."""
+    letters = short.replace(".", "").strip()
+    if not (1 < len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+    return len(initials) > 1 and initials.startswith(letters)
 
 
 def _said_with_same_verb(doc: Doc, answer: Span) -> set[str]:
