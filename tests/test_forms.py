@@ -185,3 +185,24 @@ def test_a_count_of_several_is_never_offered_one():
     counts = [i for s in range(5) for i in quizgen.generate(text, threshold=0, seed=s) if i.answer == "two"]
     assert any(i.kind == "multiple_choice" for i in counts)
     assert not any("one" in i.distractors for i in counts if i.kind == "multiple_choice")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A short statement whose predicate names nothing is too vague to test a fact.
+        ("Israel faced a wave of international condemnation.", False),
+        ("Kenya named a suspected mastermind.", False),
+        # One that names what it is about, or says what a thing is or what was done to it, is not.
+        ("Saudi Arabia cut diplomatic relations with Qatar.", True),
+        ("Cholera is a bacterial infection.", True),
+        ("Gadhafi's son Mutassim was killed.", True),
+    ],
+)
+def test_a_short_statement_must_name_what_it_states(text: str, kept: bool):
+    from quizgen.questions.statement import statement
+
+    doc = next(analyze([text]))
+    subject = next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+    span = doc[subject.left_edge.i : subject.i + 1]
+    assert (statement(span) is not None) == kept

@@ -47,6 +47,8 @@ def statement(answer: Span) -> Statement | None:
     if not answer_ids <= {t.i for t in tokens} or any(t.tag_ in ("WP", "WDT", "WP$") for t in tokens):
         # "What Ilya Tarasenko emphasized as ..." is no statement.
         return None
+    if _says_little(tokens, verb):
+        return None
     text = ""
     start = end = -1
     previous = None
@@ -77,6 +79,24 @@ def statement(answer: Span) -> Statement | None:
     elif text[0].islower():
         text = text[0].upper() + text[1:]
     return Statement(text=text + ".", answer_start=start, answer_end=end)
+
+
+SHORT_STATEMENT = 7
+
+
+def _says_little(tokens: list, verb) -> bool:
+    """Whether a short statement's predicate names nothing: "Israel faced a wave
+    of international condemnation", "Kenya named a suspected mastermind". Said
+    of what, by whom, how many? Teachers find them too vague to test a fact.
+    A statement of what something is ("Cholera is a bacterial infection") or
+    of what was done to it ("Mutassim was killed") is not one of them."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if len(words) > SHORT_STATEMENT or verb.lemma_ == "be":
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    predicate = [t for t in words if t.i > verb.i]
+    return not any(t.ent_type_ or t.like_num or t.pos_ == "PROPN" for t in predicate)
 
 
 def falsified(true: Statement, distractor: str) -> Statement:
