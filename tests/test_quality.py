@@ -148,6 +148,13 @@ def _fatal(sentence: str, answer: str, prompt: str, kind: str = "wh") -> tuple[s
             "cloze",
             "a vague reference: The series",
         ),
+        (
+            "The FCC repealed rules adopted in 2015 that required internet providers to treat all traffic equally.",
+            "all traffic",
+            "What did that require internet providers to treat equally?",
+            "wh",
+            "a relative pronoun for a subject",
+        ),
         # A definite that a time or place after it does not pin down.
         (
             "Barack Obama created the program in 2012 to shield young immigrants.",

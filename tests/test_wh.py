@@ -69,6 +69,12 @@ from quizgen.questions.wh import wh_question
             "Senate Democrats",
             "Who has pushed for a short-term spending bill?",
         ),
+        # A bare noun keeps the clause that says which it is.
+        (
+            "The commission voted on Thursday to repeal rules that required internet providers to treat traffic equally.",
+            "The commission",
+            "What voted to repeal rules that required internet providers to treat traffic equally?",
+        ),
         # Nor does a time that only the day of writing pins down.
         (
             "Mike Pompeo will meet later this week with a North Korean general in New York.",

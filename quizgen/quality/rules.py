@@ -38,6 +38,11 @@ SLIPS = (
     (re.compile(r"(?<=\s)[\"“”](?=\s)"), "a quotation cut open"),
     (re.compile(r"\s['’]s\b"), "a possessive split from its noun"),
     (re.compile(r"\bthat to\b"), "a clause taken apart"),
+    # "What did that require ...?": a relative pronoun left as the subject.
+    (
+        re.compile(r"^\w+(?: \w+)? (?:did|does|do|has|have|had|is|was|were|are|will|would|can|could) that\b"),
+        "a relative pronoun for a subject",
+    ),
 )
 QUESTION_WORDS_INSIDE = frozenset({"what", "who", "whom", "which"})
 WH_WORDS = frozenset({"what", "who", "whom", "whose", "when", "where", "which", "how", "why", "in"})

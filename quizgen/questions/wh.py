@@ -282,7 +282,12 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
                 dropped |= ids
         elif token.dep_ in DROPPABLE_ANYWHERE and _set_off(token):
             dropped |= ids | _trailing_comma(token) | {low - 1}
-        elif token.dep_ in ("relcl", "acl", "advcl") and len(ids) > 2 and token.head.i != verb.i:
+        elif (
+            token.dep_ in ("relcl", "acl", "advcl")
+            and len(ids) > 2
+            and token.head.i != verb.i
+            and not _only_said_by(token)
+        ):
             dropped |= ids | _trailing_comma(token)
     dropped |= _parentheticals(tokens, answer_ids)
     kept = [t for t in verb.subtree if t.i not in dropped]
@@ -375,6 +380,15 @@ def _trimmed_subject(subject: Token, answer_ids: set[int]) -> list[Token]:
         ):
             dropped |= ids
     return [t for t in subject.subtree if t.i not in dropped and not t.is_punct]
+
+
+def _only_said_by(clause: Token) -> bool:
+    """Whether ``clause`` is all that says which thing its noun is: "repeal rules
+    that required providers to treat traffic equally" is not "repeal rules"."""
+    noun = clause.head
+    if noun.pos_ != "NOUN" or clause.dep_ == "advcl" or noun.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod") for c in noun.children)
 
 
 def _set_off(token: Token) -> bool:
