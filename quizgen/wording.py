@@ -30,6 +30,14 @@ VAGUE_NOUNS = frozenset(
      "ceremony", "campaign", "crisis", "reform", "law", "drug", "vaccine", "device", "explanation",
      "comments", "remarks", "scheme", "offer", "request", "demand", "victory", "win", "defeat"}
 )  # fmt: skip
+# Nouns of things and places, which no person is: "Tate Modern, Britain's
+# newest museum" gives no one a role.
+THING_NOUNS = frozenset(
+    {"museum", "gallery", "building", "company", "firm", "film", "movie", "book", "novel", "song", "album",
+     "ship", "rocket", "spacecraft", "aircraft", "plane", "bank", "hotel", "stadium", "airport", "university",
+     "school", "hospital", "church", "cathedral", "bridge", "tower", "painting", "statue", "city", "town",
+     "country", "river", "mountain", "island", "brand", "product", "drug", "vaccine", "telescope", "probe"}
+)  # fmt: skip
 # Nouns that, opening a sentence after "The", leave it dangling once it stands
 # alone as a cloze or a statement: "The series debuted on BBC Three".
 VAGUE_SUBJECTS = frozenset(

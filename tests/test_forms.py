@@ -206,3 +206,33 @@ def test_a_short_statement_must_name_what_it_states(text: str, kept: bool):
     subject = next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
     span = doc[subject.left_edge.i : subject.i + 1]
     assert (statement(span) is not None) == kept
+
+
+def test_a_gapped_and_stays_with_what_it_joins():
+    from quizgen.questions.statement import statement
+
+    text = "Under the plan, General Motors will receive 13.4 billion dollars and Chrysler four billion dollars."
+    doc = next(analyze([text]))
+    start = text.index("General Motors")
+    stated = statement(doc.char_span(start, start + len("General Motors")))
+    assert stated is not None and "dollars and Chrysler" in stated.text, stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An event or a thing is no person's role.
+        "Kim Dae-jung flew to Pyongyang on Tuesday to meet Kim Jong Il, the first meeting between leaders of the two Koreas.",
+        "Britain's newest museum, Tate Modern, opened its doors to the public on Friday in London.",
+    ],
+)
+def test_a_role_is_a_persons(text: str):
+    assert not any(i.prompt.startswith("Who is") for i in quizgen.generate(text, threshold=0))
+
+
+def test_its_after_a_named_subject_stays_its():
+    text = (
+        "LONDON — Tate Modern, Britain's new national gallery of modern art, opened its doors to the public "
+        "on Friday, drawing thousands of visitors to a converted power station on the south bank of the River Thames."
+    )
+    assert not any("Britain's doors" in i.prompt for i in quizgen.generate(text, threshold=0))

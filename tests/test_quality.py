@@ -155,6 +155,22 @@ def _fatal(sentence: str, answer: str, prompt: str, kind: str = "wh") -> tuple[s
             "wh",
             "a relative pronoun for a subject",
         ),
+        # A short question that says what it turns on only with "a".
+        (
+            "On Thursday the Supreme Court struck down a federal law that denied benefits to married couples.",
+            "the Supreme Court",
+            "Who struck down a federal law?",
+            "wh",
+            "a short question that names nothing",
+        ),
+        # A name that ran on into a score.
+        (
+            "Emma Raducanu won the U.S. Open on Saturday, defeating Canada's Leylah Fernandez 6-4, 6-3.",
+            "Leylah Fernandez 6-4",
+            "Emma Raducanu won the U.S. Open on Saturday, defeating Canada's _____, 6-3.",
+            "cloze",
+            "a name with a number in it",
+        ),
         # A definite that a time or place after it does not pin down.
         (
             "Barack Obama created the program in 2012 to shield young immigrants.",

@@ -17,7 +17,7 @@ from quizgen.analyze.pipeline import noun_chunks
 from quizgen.facts.fact import Fact, Pattern
 from quizgen.facts.salience import defined_acronyms, entity_mentions, expansion_before, position_weight, textrank
 from quizgen.normalize import normalize
-from quizgen.wording import ARTICLES
+from quizgen.wording import ARTICLES, THING_NOUNS, VAGUE_NOUNS
 
 SAY_VERBS = frozenset(
     {
@@ -205,9 +205,10 @@ def _appositives(sentence: Span) -> Found:
         ids = [t.i for t in role_tokens]
         if max(ids) - min(ids) + 1 != len(ids):
             continue
-        if role_tokens[0].pos_ in ("VERB", "AUX") or _plural_role(role_tokens):
-            # A misparse ("Meadows secured commitments"), or one of several
-            # ("Schumer, one of the Senate and House Democratic leaders").
+        if role_tokens[0].pos_ in ("VERB", "AUX") or _plural_role(role_tokens) or _event_role(role_tokens):
+            # A misparse ("Meadows secured commitments"), one of several
+            # ("Schumer, one of the Senate and House Democratic leaders"), or
+            # an event where a role should be ("Kim Jong Il ..., the first meeting").
             continue
         yield name, _trimmed_role(sentence.doc[min(ids) : max(ids) + 1])
 
@@ -217,6 +218,13 @@ def _plural_role(tokens: list[Token]) -> bool:
     ids = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
     return any(t.tag_ in ("NNS", "NNPS") for t in heads)
+
+
+def _event_role(tokens: list[Token]) -> bool:
+    """Whether the role's head noun names an event or a thing, not a person's role."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return any(t.lower_ in VAGUE_NOUNS or t.lower_ in THING_NOUNS for t in heads)
 
 
 def _trimmed_role(span: Span) -> str:

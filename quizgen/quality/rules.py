@@ -128,6 +128,8 @@ def judge(question: Question) -> Judgement:
             fatal.append("question does not pin down one answer")
         if GAPPED_LIST.search(question.prompt):
             fatal.append("question does not pin down one answer")
+        if not question.fact.detail and names_nothing(question.prompt):
+            fatal.append("a short question that names nothing")
         openings = question.fact.pattern.openings
         if openings and not any(prompt_words[: len(o.split())] == o.split() for o in openings):
             fatal.append(f"a {question.fact.pattern.name} asked for without {openings[0]}")
@@ -182,6 +184,9 @@ def judge(question: Question) -> Judgement:
     if slip:
         fatal.append(slip)
     # A cloze keeps its sentence, and "the ban" in it is as vague as in a question.
+    if question.fact.label in ("PERSON", "ORG") and any(ch.isdigit() for ch in question.answer):
+        # "Leylah Fernandez 6-4": the entity ran on into a score.
+        fatal.append("a name with a number in it")
     vague = vague_reference(question.prompt) or (question.kind != "wh" and _vague_opening(question.prompt))
     if vague:
         fatal.append(f"a vague reference: {vague}")
@@ -265,6 +270,20 @@ def slip_in(text: str) -> str | None:
         # "Coffman ... Coffman", or "Jobs ... Steve Jobs' keynote".
         return "a name twice"
     return None
+
+
+SHORT_QUESTION = 8
+
+
+def names_nothing(prompt: str) -> bool:
+    """Whether a short question says what it is about only with an indefinite
+    ("Who has signed a law?", "Who struck down a federal law?"): no name, no
+    number, and "a" or "an" for the thing it turns on. Which law? Four in five
+    such questions were not worth printing."""
+    rest = prompt.rstrip("?").split()[1:]
+    if len(rest) + 1 > SHORT_QUESTION or any(w[:1].isupper() or any(c.isdigit() for c in w) for w in rest):
+        return False
+    return bool({"a", "an"} & {w.lower() for w in rest})
 
 
 def _vague_opening(text: str) -> str | None:

@@ -34,8 +34,9 @@ def antecedent(pronoun: Token) -> Span | None:
         labels = GROUPS | {"PERSON"}
     else:
         return None
-    if lower in POSSESSIVE and _own_subject(pronoun):
-        # "protests in Iran reached their sixth day": "their" is the protests'.
+    if lower in POSSESSIVE and (_own_subject(pronoun) or _named_subject(pronoun)):
+        # "protests in Iran reached their sixth day": "their" is the protests';
+        # "Tate Modern opened its doors": its own, whatever came before.
         return None
     sentence = pronoun.sent
     start = sentence.start
@@ -66,6 +67,16 @@ def _distinct(candidates: list[Span]) -> set[str]:
     """The different things ``candidates`` name: "Luther" is "Martin Luther"."""
     names = {" ".join(ent.text.replace("’", "'").removesuffix("'s").split()) for ent in candidates}
     return {name for name in names if not any(other != name and other.endswith(" " + name) for other in names)}
+
+
+def _named_subject(pronoun: Token) -> bool:
+    """Whether a possessive pronoun's clause has a name for its subject, which
+    the pronoun most likely stands for: it is then left as it is."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i < pronoun.i and (subject.pos_ == "PROPN" or bool(subject.ent_type_))
 
 
 def _own_subject(pronoun: Token) -> bool:

@@ -242,7 +242,11 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
         ids = {t.i for t in child.subtree}
         if ids & answer_ids:
             continue
-        if child.dep_ in ("conj", "cc") and (child.dep_ == "cc" or child.pos_ in ("VERB", "AUX")):
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            dropped |= ids
+        elif child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+            # The "and" goes with the clause it joins; joining a kept part
+            # ("13.4 billion dollars and Chrysler four billion") it stays.
             dropped |= ids
         elif child.dep_ == "mark":
             dropped |= ids
