@@ -30,13 +30,19 @@ VAGUE_NOUNS = frozenset(
      "ceremony", "campaign", "crisis", "reform", "law", "drug", "vaccine", "device", "explanation",
      "comments", "remarks", "scheme", "offer", "request", "demand", "victory", "win", "defeat"}
 )  # fmt: skip
+# Made things, which the entity recognizer may take for organisations: "the
+# Polar Satellite Launch Vehicle lifted off" asks "What lifted off?".
+MADE_THINGS = frozenset(
+    "vehicle rocket satellite spacecraft probe rover lander telescope ship vessel aircraft plane jet "
+    "helicopter drone missile train car phone device system software app drug vaccine".split()
+)
 # Nouns of things and places, which no person is: "Tate Modern, Britain's
 # newest museum" gives no one a role.
-THING_NOUNS = frozenset(
+THING_NOUNS = MADE_THINGS | frozenset(
     {"museum", "gallery", "building", "company", "firm", "film", "movie", "book", "novel", "song", "album",
-     "ship", "rocket", "spacecraft", "aircraft", "plane", "bank", "hotel", "stadium", "airport", "university",
-     "school", "hospital", "church", "cathedral", "bridge", "tower", "painting", "statue", "city", "town",
-     "country", "river", "mountain", "island", "brand", "product", "drug", "vaccine", "telescope", "probe"}
+     "bank", "hotel", "stadium", "airport", "university", "school", "hospital", "church", "cathedral",
+     "bridge", "tower", "painting", "statue", "city", "town", "country", "river", "mountain", "island",
+     "brand", "product"}
 )  # fmt: skip
 # Nouns that, opening a sentence after "The", leave it dangling once it stands
 # alone as a cloze or a statement: "The series debuted on BBC Three".

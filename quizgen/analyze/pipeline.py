@@ -111,17 +111,10 @@ def _no_starts_mid_sentence(doc: Doc) -> None:
         if token.is_space or token.is_sent_start is not None:
             run = 0 if token.is_sent_start else run
             continue
-        if "\n" in before.text or "\n" in before.whitespace_ or _may_end(doc, token.i - 1) or run > RUN_ON_WORDS:
+        if "\n" in before.text or "\n" in before.whitespace_ or _stops(doc, token.i - 1) or run > RUN_ON_WORDS:
             run = 0
             continue
         token.is_sent_start = False
-
-
-def _may_end(doc: Doc, i: int) -> bool:
-    """Whether a sentence may end with token ``i``: a stop, or a stop inside closing marks."""
-    while i >= 0 and doc[i].text in CLOSING_MARKS:
-        i -= 1
-    return i >= 0 and doc[i].text[-1:] in MAY_END
 
 
 MAY_END = frozenset({".", "!", "?", ":", ";", "…"})
@@ -129,16 +122,22 @@ SENTENCE_ENDS = frozenset({".", "!", "?"})
 CLOSING_MARKS = frozenset({'"', "'", "”", "’", ")", "]"})
 
 
+def _stops(doc: Doc, i: int, stops: frozenset[str] = MAY_END) -> bool:
+    """Whether token ``i`` ends in one of ``stops``, or closes marks after one:
+    a sentence may end with it."""
+    while i >= 0 and doc[i].text in CLOSING_MARKS:
+        i -= 1
+    return i >= 0 and doc[i].text[-1:] in stops
+
+
 def _ends_sentence(doc: Doc, i: int) -> bool:
-    """Whether the text up to token ``i`` (skipping space) ends a sentence: a full
-    stop, question or exclamation mark, or one of them inside a closing quote."""
+    """Whether the text up to token ``i`` (skipping space) ends a sentence: a
+    blank line, or a full stop, question or exclamation mark (in closing marks or not)."""
     while i >= 0 and doc[i].is_space:
         if doc[i].text.count("\n") > 1:
             return True
         i -= 1
-    while i >= 0 and doc[i].text in CLOSING_MARKS:
-        i -= 1
-    return i >= 0 and (doc[i].text in SENTENCE_ENDS or doc[i].text[-1:] in SENTENCE_ENDS)
+    return _stops(doc, i, SENTENCE_ENDS)
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:

@@ -59,7 +59,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
     most = max(mentions.values(), default=1)
     best: dict[tuple[int, int], Fact] = {}
     for index, sentence in enumerate(sentences):
-        if not _has_verb(sentence):
+        if not has_verb(sentence):
             continue
         weight = position_weight(index) * (0.5 + centrality[index] * len(sentences))
         for pattern in PATTERNS:
@@ -84,7 +84,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
     return sorted(best.values(), key=lambda f: (-f.salience, f.answer_start, f.pattern.name))
 
 
-def _has_verb(sentence: Span) -> bool:
+def has_verb(sentence: Span) -> bool:
     """Whether the sentence says something: a line of figures, a table row or
     a list of words is taken for a sentence by the parser, but has no verb."""
     return any(token.pos_ in ("VERB", "AUX") for token in sentence)
@@ -213,18 +213,20 @@ def _appositives(sentence: Span) -> Found:
         yield name, _trimmed_role(sentence.doc[min(ids) : max(ids) + 1])
 
 
-def _plural_role(tokens: list[Token]) -> bool:
-    """Whether the role's head noun, the one the others hang from, is plural."""
+def _role_heads(tokens: list[Token]) -> list[Token]:
+    """The role's head nouns: those the other words of the role hang from."""
     ids = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
-    return any(t.tag_ in ("NNS", "NNPS") for t in heads)
+    return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+
+
+def _plural_role(tokens: list[Token]) -> bool:
+    """Whether the role's head noun is plural."""
+    return any(t.tag_ in ("NNS", "NNPS") for t in _role_heads(tokens))
 
 
 def _event_role(tokens: list[Token]) -> bool:
     """Whether the role's head noun names an event or a thing, not a person's role."""
-    ids = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
-    return any(t.lower_ in VAGUE_NOUNS or t.lower_ in THING_NOUNS for t in heads)
+    return any(t.lower_ in VAGUE_NOUNS or t.lower_ in THING_NOUNS for t in _role_heads(tokens))
 
 
 def _trimmed_role(span: Span) -> str:

@@ -183,10 +183,10 @@ def judge(question: Question) -> Judgement:
     slip = slip_in(question.prompt)
     if slip:
         fatal.append(slip)
-    # A cloze keeps its sentence, and "the ban" in it is as vague as in a question.
     if question.fact.label in ("PERSON", "ORG") and any(ch.isdigit() for ch in question.answer):
         # "Leylah Fernandez 6-4": the entity ran on into a score.
         fatal.append("a name with a number in it")
+    # A cloze keeps its sentence, and "the ban" in it is as vague as in a question.
     vague = vague_reference(question.prompt) or (question.kind != "wh" and _vague_opening(question.prompt))
     if vague:
         fatal.append(f"a vague reference: {vague}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from quizgen.facts.patterns import has_verb
+
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -45,7 +47,7 @@ def antecedent(pronoun: Token) -> Span | None:
     candidates = [
         ent
         for ent in pronoun.doc.ents
-        if start <= ent.start and ent.end <= pronoun.i and ent.label_ in labels and _says_something(ent.sent)
+        if start <= ent.start and ent.end <= pronoun.i and ent.label_ in labels and has_verb(ent.sent)
     ]
     if lower in PLURAL and candidates and candidates[-1].label_ == "PERSON":
         return None
@@ -57,35 +59,31 @@ def antecedent(pronoun: Token) -> Span | None:
     return candidates[-1]
 
 
-def _says_something(sentence: Span) -> bool:
-    """Whether ``sentence`` has a verb: a dateline ("CHICAGO —") or a caption
-    names no one a pronoun could stand for."""
-    return any(token.pos_ in ("VERB", "AUX") for token in sentence)
-
-
 def _distinct(candidates: list[Span]) -> set[str]:
     """The different things ``candidates`` name: "Luther" is "Martin Luther"."""
     names = {" ".join(ent.text.replace("’", "'").removesuffix("'s").split()) for ent in candidates}
     return {name for name in names if not any(other != name and other.endswith(" " + name) for other in names)}
 
 
-def _named_subject(pronoun: Token) -> bool:
-    """Whether a possessive pronoun's clause has a name for its subject, which
-    the pronoun most likely stands for: it is then left as it is."""
+def _clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause ``pronoun`` is in, if any."""
     verb = pronoun.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _named_subject(pronoun: Token) -> bool:
+    """Whether a possessive pronoun's clause has a name for its subject, which
+    the pronoun most likely stands for: it is then left as it is."""
+    subject = _clause_subject(pronoun)
     return subject is not None and subject.i < pronoun.i and (subject.pos_ == "PROPN" or bool(subject.ent_type_))
 
 
 def _own_subject(pronoun: Token) -> bool:
     """Whether a possessive pronoun most likely belongs to a common noun that
     is the subject of its own clause and agrees with it in number."""
-    verb = pronoun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _clause_subject(pronoun)
     if subject is None or subject.i > pronoun.i or subject.pos_ != "NOUN":
         return False
     plural = subject.tag_ == "NNS"

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.analyze.gazetteer import place_kind
 from quizgen.questions.pronouns import is_pronoun, replacement
-from quizgen.wording import ARTICLES, relative_time
+from quizgen.wording import ARTICLES, MADE_THINGS, relative_time
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -304,11 +304,12 @@ def _without_comma_before_verb(tokens: list[Token], verb: Token) -> list[Token]:
     kept = [t for t in tokens if not t.is_space]
     finite = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     dropped = set()
-    for n, (before, t, after) in enumerate(zip(kept, kept[1:], kept[2:]), 1):
+    commas = 0  # before the token looked at
+    for before, t, after in zip(kept, kept[1:], kept[2:]):
+        commas += before.text == ","
         # A comma that closes a kept aside ("Eugene Meyer, the father of X,
         # bought") pairs with one before it and stays.
-        paired = sum(1 for k in kept[:n] if k.text == ",") % 2 == 1
-        if t.text == "," and after.i in finite and not before.is_punct and not paired:
+        if t.text == "," and after.i in finite and not before.is_punct and commas % 2 == 0:
             dropped.add(t.i)
     return [t for t in tokens if t.i not in dropped]
 
@@ -572,12 +573,6 @@ def wh_phrase(answer: Span) -> WhPhrase:
     return WhPhrase("what", frozenset(), False)
 
 
-# Names of made things that the entity recognizer takes for organisations:
-# "the Polar Satellite Launch Vehicle lifted off" asks "What lifted off?".
-MADE_THINGS = frozenset(
-    "vehicle rocket satellite spacecraft probe rover lander telescope ship vessel aircraft plane jet "
-    "helicopter drone missile train car phone device system software app drug vaccine".split()
-)
 # Nouns whose "of" phrase names them: "the city of Beijing", "the character of Oliver".
 NAMED_BY_OF = frozenset(
     "city town village state province country county district region island neighborhood neighbourhood "
