@@ -236,3 +236,42 @@ def test_its_after_a_named_subject_stays_its():
         "on Friday, drawing thousands of visitors to a converted power station on the south bank of the River Thames."
     )
     assert not any("Britain's doors" in i.prompt for i in quizgen.generate(text, threshold=0))
+
+
+def test_how_many_shared_a_prize_is_not_asked():
+    text = (
+        "Three scientists won the Nobel Prize in Chemistry on Wednesday for developing lithium-ion batteries. "
+        "John Goodenough, 97, is the oldest winner."
+    )
+    items = quizgen.generate(text, threshold=0)
+    assert items, "the rest of the article is still asked about"
+    assert not any(item.answer == "Three" for item in items)
+
+
+def test_a_statement_never_runs_two_noun_phrases_together():
+    text = (
+        "The U.S. Food and Drug Administration on Monday approved the first prescription medicine made from "
+        "a purified substance taken from the marijuana plant, a liquid for treating two rare and severe forms "
+        "of childhood epilepsy."
+    )
+    statements = [i.prompt for i in quizgen.generate(text, threshold=0) if i.kind == "true_false"]
+    assert not any("medicine a liquid" in s for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "Prince Harry married the American actress Meghan Markle at St George's Chapel on Saturday. "
+            "Queen Elizabeth II gave Harry the titles Duke of Sussex and Earl of Dumbarton. "
+            "Prince Charles walked Markle down the aisle, and Elton John sang.",
+            "Harry",
+        ),
+    ],
+)
+def test_no_wrong_option_is_a_numeral_or_a_title(text: str, answer: str):
+    options = [
+        option for item in quizgen.generate(text, threshold=0) if item.answer == answer for option in item.distractors
+    ]
+    assert options
+    assert not any(re.fullmatch(r"[IVX]+", option) or option.split()[0] in ("Queen", "Prince") for option in options)

@@ -108,6 +108,31 @@ from quizgen.questions.wh import wh_question
             "Barack Obama",
             "Who did President Donald Trump blame?",
         ),
+        # A ranking keeps what it ranks by: not "Who became the youngest man?".
+        (
+            "Boris Becker of West Germany became the youngest man ever to win the Wimbledon singles title on "
+            "Sunday, beating Kevin Curren of the United States 6-3, 6-7, 7-6, 6-4 in the final.",
+            "Boris Becker",
+            "Who became the youngest man ever to win the Wimbledon singles title?",
+        ),
+        # A film, an island or a bank the parser takes for a person or a body of people is no "who".
+        (
+            "Moonlight, Barry Jenkins's drama about a young black man growing up in Miami, won the Academy "
+            "Award for best picture on Sunday.",
+            "Moonlight",
+            "What drama won the Academy Award for best picture?",
+        ),
+        (
+            "Hours after the vessel struck rocks and rolled onto its side off the Tuscan island of Giglio, "
+            "police arrested the captain.",
+            "Giglio",
+            "What Tuscan island did the vessel roll onto its side off?",
+        ),
+        (
+            "The European Central Bank became the first major central bank to impose a negative interest rate.",
+            "The European Central Bank",
+            "What became the first major central bank to impose a negative interest rate?",
+        ),
         # "their" is the protests' own, not Iran's; an ordinary first word is lowercased when it moves.
         (
             "Protests in Iran reached their sixth day on Tuesday.",
@@ -141,6 +166,22 @@ def strict_question(sentence: str, answer: str) -> str | None:
         ),
         # What the work is for would be lost: "What country has been working?"
         ("Russia has also been working to expand its influence in Africa.", "Russia"),
+        # Dropped words would run two noun phrases together: "in a ceremony hundreds of thousands of people".
+        (
+            "Prince William married Kate Middleton at Westminster Abbey on Friday in a ceremony watched by "
+            "about 1,900 guests inside the church, hundreds of thousands of people on the streets of London "
+            "and a television audience around the world.",
+            "Westminster Abbey",
+        ),
+        (
+            "Six Baltimore police officers were charged on Friday in the death of Freddie Gray, a 25-year-old "
+            "black man who suffered a fatal spinal injury while in police custody, a surprise announcement "
+            "that set off celebrations in a city shaken by riots this week.",
+            "Six",
+        ),
+        # One of two who met, or of three who shared a prize, is not the answer.
+        ("Kim Jong Un met on Tuesday on the resort island of Sentosa in Singapore.", "Kim Jong Un"),
+        ("Tu Youyou of China won a share of the Nobel Prize in Physiology or Medicine on Monday.", "Tu Youyou"),
     ],
 )
 def test_generation_refuses_questions_that_lose_the_point(sentence: str, answer: str):

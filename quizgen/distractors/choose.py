@@ -17,6 +17,7 @@ again gives what it gave before.
 from __future__ import annotations
 
 import random
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -54,6 +55,15 @@ class Answer:
     span: Span | None = None  # the answer in its parsed article
     acronym: str = ""  # set when the answer is this acronym's expansion
     members: tuple[str, ...] = ()  # the names of a list answer ("Mali", "Niger", "Burkina Faso")
+
+
+ROMAN = re.compile(r"[IVXL]+|Jr\.?|Sr\.?")
+# Words that stand before a name as its holder's title or rank.
+TITLES = frozenset(
+    "president vice prime minister chancellor treasurer secretary senator governor mayor king queen prince "
+    "princess duke duchess baron baroness lord lady sir dame pope cardinal archbishop bishop general admiral "
+    "colonel captain judge justice chief dr. dr mr. mr mrs. mrs ms. ms sheikh emir sultan ayatollah".split()
+)
 
 
 def choose(
@@ -108,6 +118,9 @@ def choose(
     def take(candidates: Sequence[str], source: str) -> None:
         for text in candidates:
             if one_word_person:
+                last = text.split()[-1]
+                if ROMAN.fullmatch(last) or not last[:1].isupper() or text.split()[0].lower() in TITLES:
+                    continue  # "II" of "Elizabeth II", "Kilkeel" of "Baron Kilkeel": no one's short name
                 text = text.split()[-1]  # "Lee" among "Trump" and "Pompeo", not among full names
             if len(chosen) >= count:
                 return
@@ -230,6 +243,9 @@ def _names(doc: Doc, label: str) -> list[str]:
         if ent.label_ != label or not any(t.pos_ in ("VERB", "AUX") for t in ent.sent):
             # A name in a line with no verb (a dateline, a caption) is no fact of the article.
             continue
+        if label == "PERSON" and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN":
+            # "the Philippe Chatrier court", "the Kennedy family": a name that names a thing.
+            continue
         text = _bare(ent)
         key = normalize(text)
         if not key or (label == "PERSON" and " " not in key and any(key in name.split() for name in longer)):
@@ -243,8 +259,11 @@ def _names(doc: Doc, label: str) -> list[str]:
 
 
 def _bare(span: Span) -> str:
-    """An entity's text without a leading article or a possessive ending."""
+    """An entity's text without a leading article, title or a possessive ending:
+    "Peter Costello" of "Treasurer Peter Costello"."""
     tokens = [t for t in span if not (t.i == span.start and t.lower_ in ARTICLES)]
+    while span.label_ == "PERSON" and len(tokens) > 2 and tokens[0].lower_ in TITLES:
+        tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()

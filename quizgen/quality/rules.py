@@ -164,6 +164,8 @@ def judge(question: Question) -> Judgement:
         fatal.append("the question shows part of its answer")
     if question.fact.label == "DATE" and not DATED.search(question.answer):
         fatal.append("a date without its year")
+    if _prize_head_count(question):
+        fatal.append("a head count of prize winners")
     if AGE.search(question.answer):
         fatal.append("an age or a span as the answer")
     if question.fact.label in ("DATE", "TIME") and SINCE.search(question.sentence[: question.answer_start]):
@@ -210,6 +212,23 @@ def judge(question: Question) -> Judgement:
 # A run of capitalized words ("Rosalind Franklin"), and the possessive after one.
 NAME = re.compile(r"\b[A-Z]\w+(?:\s+[A-Z]\w+)*")
 POSSESSIVE = re.compile(r"['’]s\b")
+
+
+# "Three scientists won the Nobel Prize": how many shared a prize is trivia
+# next to who they are and what they found.
+COUNTED_WINNERS = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}(?:scientists|researchers|laureates|winners|physicists|chemists|economists|"
+    r"doctors|writers|people|men|women|Americans|Britons|Europeans)\b"
+)
+PRIZE = re.compile(r"\b(?:Prize|prize|award|Award|medal|Medal)s?\b")
+
+
+def _prize_head_count(question: Question) -> bool:
+    """Whether ``question`` asks how many people won or shared a prize."""
+    if question.fact.label != "CARDINAL":
+        return False
+    after = question.sentence[question.answer_end :]
+    return bool(COUNTED_WINNERS.match(after)) and bool(PRIZE.search(question.sentence))
 
 
 def _answer_shows(question: Question) -> bool:

@@ -70,7 +70,12 @@ def _clause_subject(pronoun: Token) -> Token | None:
     verb = pronoun.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "the vessel struck rocks and rolled onto its side": the first verb's subject is the second's.
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject
 
 
 def _named_subject(pronoun: Token) -> bool:

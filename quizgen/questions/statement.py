@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from quizgen.facts.patterns import SAY_VERBS
 from quizgen.questions.pronouns import is_pronoun, replacement
-from quizgen.questions.wh import _clause_tokens, _clause_verb, _subject, tangled
+from quizgen.questions.wh import _clause_tokens, _clause_verb, _subject, seamless, tangled
 
 MAX_STATEMENT_WORDS = 25
 
@@ -49,6 +50,11 @@ def statement(answer: Span) -> Statement | None:
         return None
     if _says_little(tokens, verb):
         return None
+    if verb.lemma_ in SAY_VERBS and not any(t.head.i == verb.i and t.dep_ in ("ccomp", "dobj") for t in tokens):
+        # "Warner Bros. said, making Greta Gerwig the first ...": no saying without what was said.
+        return None
+    if not seamless(tokens):
+        return None
     text = ""
     start = end = -1
     previous = None
@@ -59,8 +65,8 @@ def statement(answer: Span) -> Statement | None:
         if is_pronoun(token) and token.i not in answer_ids:
             piece = replacement(token, answer) or piece
         gap = previous.whitespace_ if previous is not None and token.i == previous.i + 1 else " "
-        if token.is_punct and token.text in ",;:.)" and token.i not in answer_ids:
-            gap = ""  # no space before a comma left behind by a dropped aside
+        if token.is_punct and token.i not in answer_ids and (token.text in ",;:.)" or _attached(token)):
+            gap = ""  # no space before a comma or closing quotation mark left behind by a dropped aside
         if text:
             text += gap
         if token.i == answer.start:
@@ -79,6 +85,11 @@ def statement(answer: Span) -> Statement | None:
     elif text[0].islower():
         text = text[0].upper() + text[1:]
     return Statement(text=text + ".", answer_start=start, answer_end=end)
+
+
+def _attached(token) -> bool:
+    """Whether a punctuation mark was written against the word before it (a closing quotation mark)."""
+    return token.i > 0 and token.text in '"”’)' and not token.doc[token.i - 1].whitespace_
 
 
 SHORT_STATEMENT = 7

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.analyze.gazetteer import place_kind
 from quizgen.questions.pronouns import is_pronoun, replacement
-from quizgen.wording import ARTICLES, MADE_THINGS, relative_time
+from quizgen.wording import ARTICLES, MADE_THINGS, THING_NOUNS, relative_time
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -267,7 +267,7 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             dropped |= ids
         elif child.dep_ in SET_OFF_AFTER_VERB and child.i > verb.i and _set_off(child):
             # "... carried the game, with Mick Mixon": an aside after the clause.
-            dropped |= ids | _trailing_comma(child) | {child.left_edge.i - 1}
+            dropped |= ids | _trailing_comma(child) | _opening_mark(child)
     tokens = [t for t in verb.subtree if t.i not in dropped]
     first, last = (min(answer_ids), max(answer_ids)) if answer_ids else (-1, -1)
     for token in tokens:
@@ -285,12 +285,13 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             if _relative_time(ids, verb.doc):
                 dropped |= ids
         elif token.dep_ in DROPPABLE_ANYWHERE and _set_off(token):
-            dropped |= ids | _trailing_comma(token) | {low - 1}
+            dropped |= ids | _trailing_comma(token) | _opening_mark(token)
         elif (
             token.dep_ in ("relcl", "acl", "advcl")
             and len(ids) > 2
             and token.head.i != verb.i
             and not _only_said_by(token)
+            and not _completes_rank(token)
         ):
             dropped |= ids | _trailing_comma(token)
     dropped |= _parentheticals(tokens, answer_ids)
@@ -353,6 +354,7 @@ def _compress(
         and t.head.i in kept_ids
         and t.lower_ != "of"  # "part of the deal" is one phrase
     ]
+    candidates = [c for c in candidates if not _completes_rank(c)]
     first, last = min(answer_ids), max(answer_ids)
 
     def weight(part: Token) -> float:
@@ -371,6 +373,36 @@ def _compress(
             continue
         kept = [t for t in kept if t.i not in ids]
     return _tidy_punctuation(kept, answer_ids)
+
+
+# Words that rank a thing among others, which the rest of the phrase must say:
+# "the youngest man [to win Wimbledon]", "for the first time".
+RANK_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "next"})
+
+
+def _ranked(noun: Token) -> bool:
+    """Whether ``noun`` is ranked: "the youngest man", "the second country", "the most powerful storm"."""
+    for child in noun.children:
+        if child.dep_ not in ("amod", "advmod", "nummod"):
+            continue
+        if child.tag_ in ("JJS", "RBS") or child.lower_ in RANK_WORDS or child.ent_type_ == "ORDINAL":
+            return True
+        if any(c.tag_ == "RBS" for c in child.children):
+            return True
+    return False
+
+
+def _completes_rank(part: Token) -> bool:
+    """Whether dropping ``part`` would cut a ranking short: "became the youngest
+    man" without "to win the Wimbledon title", "the shortest tenure of anyone"
+    without "who has held the post", "were held" without "for the first time"."""
+    head = part.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and (
+        _ranked(head) or (head.dep_ == "pobj" and head.head.lower_ == "of" and _ranked(head.head.head))
+    ):
+        return True
+    words = list(part.subtree)
+    return any(t.lower_ == "time" and _ranked(t) for t in words)
 
 
 def _trimmed_subject(subject: Token, answer_ids: set[int]) -> list[Token]:
@@ -399,7 +431,18 @@ def _only_said_by(clause: Token) -> bool:
 def _set_off(token: Token) -> bool:
     """Whether a phrase is set off by a comma, dash or parenthesis before it."""
     first = token.left_edge
+    if first.i > 1 and first.nbor(-1).text in ('"', "”") and first.nbor(-2).text == ",":
+        return True  # '"Nomadland," a quiet drama about a widow'
     return first.i > 0 and first.nbor(-1).text in (",", "(", "-", "–", "—")
+
+
+def _opening_mark(token: Token) -> set[int]:
+    """The comma, dash or parenthesis that sets off a phrase (:func:`_set_off`),
+    to go with it; inside a closing quotation mark, the comma only."""
+    first = token.left_edge
+    if first.i > 1 and first.nbor(-1).text in ('"', "”") and first.nbor(-2).text == ",":
+        return {first.i - 2}
+    return {first.i - 1}
 
 
 def _trailing_comma(token: Token) -> set[int]:
@@ -452,6 +495,52 @@ def _article_words(doc) -> frozenset[str]:
     return found
 
 
+# Nouns that say a name is a work, an event or a place, not a person or a body of people.
+NAMED_THINGS = THING_NOUNS | frozenset(
+    {"drama", "comedy", "musical", "documentary", "play", "opera", "thriller", "sequel", "series", "show",
+     "episode", "single", "sculpture", "poem", "newspaper", "magazine", "storm", "hurricane", "typhoon",
+     "cyclone", "flood", "volcano", "lake", "liner", "tanker", "ferry"}
+)  # fmt: skip
+
+
+def _named_thing(answer: Span) -> str | None:
+    """What a name the parser took for a person or a body of people is, when
+    the article says it is a thing: "drama" for "Moonlight, Barry Jenkins's
+    drama", "island" for "the island of Giglio", "" for a title in quotation
+    marks; None when it says no such thing."""
+    things = answer.doc.user_data.get("quizgen_named_things")
+    if things is None:
+        things = answer.doc.user_data["quizgen_named_things"] = _named_things(answer.doc)
+    return things.get(answer.text.lower().removeprefix("the ").strip())
+
+
+def _named_things(doc) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART"):
+            continue
+        root = ent.root
+        nouns = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < ent.start)]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in NAMED_BY_OF:
+            nouns.append(root.head.head)
+        noun = next((n.lower_ for n in nouns if n.lower_ in NAMED_THINGS), None)
+        quoted = ent.start > 0 and doc[ent.start - 1].text in ('"', "“") and ent.label_ != "ORG"
+        key = ent.text.lower().removeprefix("the ").strip()
+        if noun is not None:
+            found[key] = noun
+        elif (quoted or ent.label_ == "WORK_OF_ART") and key not in found:
+            found[key] = ""
+    return found
+
+
+def _is_a_thing(verb: Token) -> bool:
+    """Whether ``verb`` says its subject is or became a thing: "The European
+    Central Bank became the first major central bank"."""
+    return verb.lemma_ in ("be", "become") and any(c.dep_ == "attr" and c.lower_ in NAMED_THINGS for c in verb.children)
+
+
 def _entity_label(answer: Span) -> str:
     labels = [t.ent_type_ for t in answer if t.ent_type_]
     return max(sorted(set(labels)), key=labels.count) if labels else ""
@@ -482,11 +571,19 @@ def wh_phrase(answer: Span) -> WhPhrase:
         # "Poliovirus", "the Black Death": read as a person, written as a
         # common word elsewhere in the article; "who" would not fit it.
         label = ""
+    if label in ("PERSON", "ORG", "NORP"):
+        thing = _named_thing(answer)
+        if thing is not None and preposition == "of" and head.head.lower_ in NAMED_BY_OF:
+            label = ""  # "the island of Giglio", asked below as "what island"
+        elif thing is not None:
+            # "Moonlight, Barry Jenkins's drama": no "who".
+            return WhPhrase(f"what {thing}" if thing else "what", frozenset(), False)
     if label == "PERSON" or (
         label in ("ORG", "NORP")
         and root.dep_ in SUBJECTS
         and answer.root.head.pos_ == "VERB"
         and root.lower_ not in MADE_THINGS
+        and not _is_a_thing(root.head)
     ):
         return WhPhrase("who", frozenset(), False)
     if label in TIMES and DURATION.fullmatch(answer.text.strip()):
@@ -632,7 +729,25 @@ def _answer_phrase(answer: Span, answer_ids: set[int], phrase: WhPhrase) -> set[
     return ids
 
 
+# Verbs that take two to do them: "Who met in Singapore?" has two answers.
+RECIPROCAL = frozenset({"meet", "marry", "talk", "negotiate", "clash", "embrace", "reconcile", "wed"})
+
+
+def _shared_deed(verb: Token, clause: list[Token]) -> bool:
+    """Whether the subject asked for did what others did with it: a reciprocal
+    verb without its object ("Who met on Sentosa?"), or a share of something
+    ("Who won a share of the Nobel Prize?")."""
+    kept = {t.i for t in clause}
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i in kept]
+    partners = [c for c in verb.children if c.i in kept and (c.dep_ in ("xcomp", "ccomp") or c.lower_ == "with")]
+    if verb.lemma_ in RECIPROCAL and not objects and not partners:
+        return True
+    return any(o.lower_ in ("share", "part") and any(c.lower_ == "a" for c in o.children) for o in objects)
+
+
 def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_ids: set[int]) -> str | None:
+    if _shared_deed(subject.head, clause):
+        return None
     phrase = wh_phrase(answer)
     if answer.root.i == subject.i or answer.root.dep_ == "appos" and answer.root.head.i == subject.i:
         removed = {t.i for t in subject.subtree}
@@ -763,17 +878,54 @@ def _ordinary_word(token: Token) -> bool:
     return token.lower_ in _article_words(token.doc)
 
 
+NOUN_ENDS = frozenset({"NOUN", "PROPN", "NUM"})
+NOUN_STARTS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def seamless(tokens: list[Token]) -> bool:
+    """Whether no two neighbours of ``tokens``, a question's or statement's words
+    in order, make a :func:`broken_seam`; a comma between them sets off what follows."""
+    last_word: Token | None = None
+    for token in tokens:
+        if last_word is not None and broken_seam(last_word, token):
+            return False
+        last_word = None if token.text == "," else token if not token.is_punct else last_word
+    return True
+
+
+def broken_seam(before: Token, after: Token) -> bool:
+    """Whether two tokens that words were dropped between now read as two noun
+    phrases run together: "in a ceremony [watched by] hundreds of thousands",
+    "on Thursday [, February 15,] less than a day", "the first prescription
+    medicine [made from the plant,] a liquid". Two objects of one verb ("gave
+    Pence incomplete information") and one phrase's own words are no seam."""
+    if after.i <= before.i + 1 or before.pos_ not in NOUN_ENDS or after.pos_ not in NOUN_STARTS:
+        return False
+    if after.tag_ == "POS" or before.head.i == after.i or after.head.i == before.i:
+        return False
+    if before.head.i == after.head.i and before.dep_ in ("dative", "dobj") and after.dep_ in ("dobj", "oprd"):
+        return False
+    # Two words of one noun phrase ("the [long-awaited] new law") stay one phrase.
+    return not (after.head.i == before.head.i and before.dep_ in ("compound", "amod", "nummod", "nmod"))
+
+
 def render_question(words: list[str | Token], answer: Span | None = None) -> str | None:
     """Words and tokens in question order to the question's text.
 
     Tokens that were next to each other keep their original spacing, pronouns
     are replaced by the names they stand for, stray punctuation goes, and the
-    result starts with a capital letter and ends with "?" (or is None).
+    result starts with a capital letter and ends with "?" (or is None, also
+    when dropped words left two noun phrases run together: :func:`broken_seam`).
     """
     text = ""
     previous: Token | None = None
+    last_word: Token | None = None  # the last token that is no punctuation
     for position, word in enumerate(words):
         if isinstance(word, Token):
+            if last_word is not None and broken_seam(last_word, word):
+                return None
+            # A comma left in place sets off what follows ("in stock, the company's biggest deal").
+            last_word = None if word.text == "," else word if not word.is_punct else last_word
             piece = word.text
             if position > 0 and word.i == word.sent.start and _ordinary_word(word):
                 piece = piece.lower()
@@ -781,12 +933,14 @@ def render_question(words: list[str | Token], answer: Span | None = None) -> str
                 piece = replacement(word, answer) or piece
             if previous is not None and word.i == previous.i + 1:
                 text += previous.whitespace_ + piece
+            elif word.text in '"”' and word.i > 0 and not word.doc[word.i - 1].whitespace_:
+                text += piece  # a closing quotation mark, whatever was dropped before it
             else:
                 text += (" " if text else "") + piece
             previous = word
         else:
             text += (" " if text else "") + word
-            previous = None
+            previous = last_word = None
     text = " ".join(text.split())
     text = EMPTY_BRACKETS.sub("", text)
     text = text.replace(" ,", ",").replace(",,", ",").replace(" :,", ",")
