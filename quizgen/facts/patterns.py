@@ -233,6 +233,7 @@ def _trimmed_role(span: Span) -> str:
     words = [t for t in span if not (t.is_punct and t.text in ",()")]
     text = " ".join(t.text_with_ws.strip() for t in words)
     text = re.sub(r" (?=['’]s\b)", "", text)
+    text = re.sub(r"(?<=s) (['’])(?= |$)", r"\1", text)  # "the coca growers' leader"
     if words and words[0].lower_ in ARTICLES:
         text = "the" + text[len(words[0].text) :]
     elif words and words[0].pos_ not in ("PROPN",) and words[0].tag_ != "POS" and not words[0].text[:1].isupper():

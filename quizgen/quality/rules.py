@@ -116,6 +116,10 @@ def judge(question: Question) -> Judgement:
         asked = words(shown)
         if leans_back(question.prompt):
             fatal.append("opens by pointing to the sentence before")
+        opening = next((ch for ch in question.prompt if ch.isalpha() or ch == "_"), "")
+        if opening.islower():
+            # '"the bird is freed," Musk wrote': the sentence was cut out of a longer one.
+            fatal.append("a sentence that opens in lowercase")
         if question.fact.label in UNASKED_BLANKS:
             fatal.append("a blank that many phrases or places could fill")
     else:

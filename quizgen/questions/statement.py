@@ -104,7 +104,10 @@ def _says_little(tokens: list, verb) -> bool:
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     if len(words) > SHORT_STATEMENT or verb.lemma_ == "be":
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    counted = passive and (passive[0].like_num or any(c.dep_ == "nummod" for c in passive[0].children))
+    if passive and not counted:
+        # "Mutassim was killed" says what happened to whom; "More than 250 people were killed" says where not.
         return False
     predicate = [t for t in words if t.i > verb.i]
     return not any(t.ent_type_ or t.like_num or t.pos_ == "PROPN" for t in predicate)

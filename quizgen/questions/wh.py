@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.analyze.gazetteer import place_kind
 from quizgen.questions.pronouns import is_pronoun, replacement
-from quizgen.wording import ARTICLES, MADE_THINGS, THING_NOUNS, relative_time
+from quizgen.wording import ARTICLES, THING_NOUNS, relative_time
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -499,7 +499,8 @@ def _article_words(doc) -> frozenset[str]:
 NAMED_THINGS = THING_NOUNS | frozenset(
     {"drama", "comedy", "musical", "documentary", "play", "opera", "thriller", "sequel", "series", "show",
      "episode", "single", "sculpture", "poem", "newspaper", "magazine", "storm", "hurricane", "typhoon",
-     "cyclone", "flood", "volcano", "lake", "liner", "tanker", "ferry"}
+     "cyclone", "flood", "volcano", "lake", "liner", "tanker", "ferry", "tunnel", "viaduct", "canal", "dam",
+     "railway", "line", "station", "library", "palace", "park", "highway", "pipeline", "reactor", "plant"}
 )  # fmt: skip
 
 
@@ -527,6 +528,8 @@ def _named_things(doc) -> dict[str, str]:
             nouns.append(root.head.head)
         noun = next((n.lower_ for n in nouns if n.lower_ in NAMED_THINGS), None)
         quoted = ent.start > 0 and doc[ent.start - 1].text in ('"', "“") and ent.label_ != "ORG"
+        # "the Ashes": no person's name follows "the".
+        quoted = quoted or (ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ == "the")
         key = ent.text.lower().removeprefix("the ").strip()
         if noun is not None:
             found[key] = noun
@@ -582,7 +585,7 @@ def wh_phrase(answer: Span) -> WhPhrase:
         label in ("ORG", "NORP")
         and root.dep_ in SUBJECTS
         and answer.root.head.pos_ == "VERB"
-        and root.lower_ not in MADE_THINGS
+        and root.lower_ not in NAMED_THINGS
         and not _is_a_thing(root.head)
     ):
         return WhPhrase("who", frozenset(), False)
