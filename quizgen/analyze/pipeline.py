@@ -53,7 +53,7 @@ def pipeline(model: str | None = None) -> Language:
 
 
 DASHES = frozenset({"—", "–", "--", "-"})
-DATELINE_WORDS = 8
+DATELINE_WORDS = 12
 OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
 
 
@@ -154,7 +154,9 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
                 or (following[0].text in OPENING_QUOTES and len(following) > 1 and following[1].text[:1].isupper())
             )
             return token.i + 1 if opens else None
-        if token.is_space or not (token.is_punct or token.like_num or token.text[:1].isupper()):
+        # After the place's comma, its region may have plain words: "ARAVA CROSSING, Israel-Jordan border".
+        region = any(t.text == "," for t in doc[start : token.i])
+        if token.is_space or not (token.is_punct or token.like_num or token.text[:1].isupper() or region):
             return None
     return None
 

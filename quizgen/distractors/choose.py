@@ -264,8 +264,8 @@ def _bare(span: Span) -> str:
     tokens = [t for t in span if not (t.i == span.start and t.lower_ in ARTICLES)]
     while span.label_ == "PERSON" and len(tokens) > 2 and tokens[0].lower_ in TITLES:
         tokens = tokens[1:]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
-        tokens.pop()
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "CCONJ")):
+        tokens.pop()  # "Jérôme Romain of [Dominica]": the parser ran the name on
     return "".join(t.text_with_ws for t in tokens).strip()
 
 

@@ -252,7 +252,7 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             dropped |= ids
         elif child.dep_ in DROPPABLE_BEFORE_SUBJECT and child.i < subject.i:
             dropped |= ids
-        elif child.dep_ == "advcl" and len(ids) > 3:
+        elif child.dep_ == "advcl" and len(ids) > 3 and not _completes_rank(child):
             dropped |= ids
         elif (
             child.dep_ == "advmod"
@@ -397,6 +397,11 @@ def _completes_rank(part: Token) -> bool:
     man" without "to win the Wimbledon title", "the shortest tenure of anyone"
     without "who has held the post", "were held" without "for the first time"."""
     head = part.head
+    if head.pos_ in ("VERB", "AUX") and part.dep_ in ("xcomp", "advcl", "relcl", "acl"):
+        # "became the first sitting U.S. president [to visit Hiroshima]", parsed as the verb's.
+        ranked = [c for c in head.children if c.dep_ in ("attr", "dobj", "oprd") and c.i < part.i]
+        if any(_ranked(c) for c in ranked):
+            return True
     if head.pos_ in ("NOUN", "PROPN", "PRON") and (
         _ranked(head) or (head.dep_ == "pobj" and head.head.lower_ == "of" and _ranked(head.head.head))
     ):
@@ -574,6 +579,10 @@ def wh_phrase(answer: Span) -> WhPhrase:
         # "Poliovirus", "the Black Death": read as a person, written as a
         # common word elsewhere in the article; "who" would not fit it.
         label = ""
+    named = label in ("PERSON", "ORG", "NORP", "FAC") or (not label and root.pos_ == "PROPN")
+    if named and root.lower_ in NAMED_THINGS and not preposition:
+        # "the Gotthard Base Tunnel" is a tunnel.
+        return WhPhrase(f"what {root.lower_}", frozenset(), False)
     if label in ("PERSON", "ORG", "NORP"):
         thing = _named_thing(answer)
         if thing is not None and preposition == "of" and head.head.lower_ in NAMED_BY_OF:
