@@ -613,7 +613,7 @@ def test_most_fuzzed_articles_are_stored_and_many_give_items():
 FIXED = [
     ("Mali", "<script>alert(1)</script>"),
     ("Russia", "<img src=x onerror=alert(1)>"),
-    ("flooding", '#panic("x") *bold* {{c2::boo}} }}'),
+    ("deaths", '#panic("x") *bold* {{c2::boo}} }}'),
     ("Monday", "]]> \x07\u202e\U0001f469\u200d\U0001f680 & \\ {1:SHORTANSWER:=x}"),
 ]
 
