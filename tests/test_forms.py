@@ -275,3 +275,13 @@ def test_no_wrong_option_is_a_numeral_or_a_title(text: str, answer: str):
     ]
     assert options
     assert not any(re.fullmatch(r"[IVX]+", option) or option.split()[0] in ("Queen", "Prince") for option in options)
+
+
+def test_a_count_of_one_before_a_singular_noun_gets_no_other_numbers():
+    text = (
+        "Quebec voters narrowly rejected a proposal to make the French-speaking province a sovereign country, "
+        "by a margin of just over one percentage point in Monday's referendum. About 93 percent of voters took part."
+    )
+    items = quizgen.generate(text, threshold=0)
+    assert any(i.answer == "just over one" for i in items), "the margin is still asked, as a cloze"
+    assert not any(i.answer == "just over one" and (i.distractors or i.kind == "wh") for i in items)

@@ -76,6 +76,9 @@ def choose(
     """Up to ``count`` distractors for ``answer``, best first; fewer when the
     sources run out (a caller that needs a full set drops the form instead)."""
     chosen: list[Distractor] = []
+    if answer.span is not None and answer.span.root.dep_ == "nummod" and answer.span.root.head.tag_ == "NN":
+        # "by just over one percentage point": any other number would need "points".
+        return chosen
     forbidden = [answer.text, *answer.correct]
     said_alike = _said_with_same_verb(doc, answer.span) if doc is not None and answer.span is not None else set()
     place = _place(answer.text) if answer.label == "GPE" else None

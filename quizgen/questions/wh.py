@@ -64,6 +64,9 @@ def wh_question(sentence: Span, answer: Span, max_words: int | None = None, *, s
     if strict and coordinated(answer, answer_ids):
         # One member of "Mali, Niger and Burkina Faso" cannot be asked for by itself.
         return None
+    if strict and answer.root.dep_ == "nummod" and answer.root.head.tag_ == "NN":
+        # "one percentage point": "How many percentage point" is no English.
+        return None
     verb = _clause_verb(answer)
     if verb is None or verb.i in answer_ids or tangled(verb, answer):
         return None
