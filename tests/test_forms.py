@@ -285,3 +285,13 @@ def test_a_count_of_one_before_a_singular_noun_gets_no_other_numbers():
     items = quizgen.generate(text, threshold=0)
     assert any(i.answer == "just over one" for i in items), "the margin is still asked, as a cloze"
     assert not any(i.answer == "just over one" and (i.distractors or i.kind == "wh") for i in items)
+
+
+def test_a_phrase_the_parser_could_not_place_is_not_left_in_a_statement():
+    text = (
+        "Ghana received 600,000 doses of the Oxford-AstraZeneca coronavirus vaccine on Wednesday, becoming the "
+        "first country to get vaccines through COVAX, the global programme set up to ensure that poorer nations "
+        "are not left behind in the race to immunise against COVID-19."
+    )
+    statements = [i.prompt for i in quizgen.generate(text, threshold=0) if i.kind == "true_false"]
+    assert not any(s.endswith("the global programme.") for s in statements), statements

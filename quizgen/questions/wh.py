@@ -115,6 +115,10 @@ def tangled(verb: Token, answer: Span) -> bool:
     on", with "costs" hung on "government"), and a question cut from such a
     parse keeps words whose phrase is gone. A crossing deeper inside a part
     ("territories to which they have access") is carried whole and does no harm."""
+    if sum(c.dep_ == "dobj" for c in verb.children) > 1:
+        # "Ghana received 600,000 doses ..., the global programme": a second
+        # object is a phrase the parser could not place.
+        return True
     crossed = _crossed(verb.doc)
     if not crossed:
         return False
