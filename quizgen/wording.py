@@ -134,12 +134,20 @@ TIME_UNITS = frozenset(
 )  # fmt: skip
 
 
+# A part of a day that says no date: "in the early hours", "in the afternoon".
+DAY_PARTS = frozenset({"hours", "morning", "afternoon", "evening", "night", "overnight", "dawn", "dusk"})
+
+
 def relative_time(words: list[str]) -> bool:
     """Whether the lowercase ``words``, a short phrase, are a time that only the
-    day of writing pins down: a weekday, "today", "last week", "later this month"."""
+    day of writing pins down: a weekday, "today", "last week", "later this month",
+    "in the early hours"."""
     found = set(words)
-    return len(words) <= 5 and bool(
-        found & (WEEKDAY_WORDS | RELATIVE_DAYS) or (found & RELATIVE_MARKERS and found & TIME_UNITS)
+    day_part = bool(found & DAY_PARTS) and (words[:2] == ["in", "the"] or words[:1] == ["at"] or words == ["overnight"])
+    return len(words) <= 6 and bool(
+        found & (WEEKDAY_WORDS | RELATIVE_DAYS)
+        or (found & RELATIVE_MARKERS and found & TIME_UNITS)
+        or (day_part and not found & MONTH_WORDS)
     )
 
 

@@ -145,6 +145,18 @@ from quizgen.questions.wh import wh_question
             "Barack Obama",
             "Who became the first sitting U.S. president to visit Hiroshima?",
         ),
+        # Where a thing was added to is part of what was done; a part of a day says no date.
+        (
+            "UNESCO's World Heritage Committee on Sunday added a section of the ancient Silk Roads as well as "
+            "China's Grand Canal to the World Heritage List, at a meeting in Doha.",
+            "UNESCO's World Heritage Committee",
+            "Who added a section of the ancient Silk Roads as well as China's Grand Canal to the World Heritage List?",
+        ),
+        (
+            "The Electric Reliability Council of Texas ordered utilities to begin cutting power in the early hours.",
+            "The Electric Reliability Council of Texas",
+            "Who ordered utilities to begin cutting power?",
+        ),
         # "their" is the protests' own, not Iran's; an ordinary first word is lowercased when it moves.
         (
             "Protests in Iran reached their sixth day on Tuesday.",
@@ -191,6 +203,8 @@ def strict_question(sentence: str, answer: str) -> str | None:
             "that set off celebrations in a city shaken by riots this week.",
             "Six",
         ),
+        # "Who responded by dismissing the government?" responded to what?
+        ("Mahmoud Abbas responded by dismissing the Hamas-led unity government.", "Mahmoud Abbas"),
         # One of two who met, or of three who shared a prize, is not the answer.
         ("Kim Jong Un met on Tuesday on the resort island of Sentosa in Singapore.", "Kim Jong Un"),
         ("Tu Youyou of China won a share of the Nobel Prize in Physiology or Medicine on Monday.", "Tu Youyou"),

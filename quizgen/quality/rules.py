@@ -20,7 +20,7 @@ MIN_QUESTION_WORDS = 5
 STRANDING_WORDS = 16
 PREPOSITIONS = frozenset(
     {"in", "on", "at", "of", "to", "for", "from", "with", "by", "about", "into", "over", "under", "after", "before",
-     "during", "as", "than", "through", "against", "without", "within"}
+     "during", "as", "than", "through", "against", "without", "within", "near"}
 )  # fmt: skip
 # Words that cannot follow "what did" or "who was": the clause lost its subject
 # ("What did in the Ford Motor Company develop ...?").
@@ -316,8 +316,15 @@ def _vague_opening(text: str) -> str | None:
     return match[0] if match and match["noun"] in VAGUE_SUBJECTS else None
 
 
+# "the two ships", "the three astronauts": a count of things named before.
+COUNTED_DEFINITE = re.compile(r"\b[Tt]he (?:two|three|four|five|six|both) [a-z]+s\b(?! (?:of|who|which|that)\b)")
+
+
 def vague_reference(text: str) -> str | None:
     """The first definite in ``text`` that does not say which thing it means ("the move"), or None."""
+    counted = COUNTED_DEFINITE.search(text)
+    if counted:
+        return counted[0]
     for match in VAGUE_DEFINITE.finditer(text):
         if match["noun"] in VAGUE_NOUNS:
             if match["noun"] in NAMED_BEFORE and NAME_INSIDE.search(text[: match.start()]):

@@ -79,6 +79,8 @@ def wh_question(sentence: Span, answer: Span, max_words: int | None = None, *, s
     if shared and slot is None:
         slot = _slot(answer.root, subject.head)
     asks_subject = slot is not None and slot.dep_ in SUBJECTS
+    if strict and verb.lemma_ in ANSWERING_VERBS and not any(c.lower_ == "to" for c in verb.children):
+        return None
     if strict and any(c.dep_ == "mark" and c.lower_ in DOUBT_MARKERS for c in verb.children):
         # "whether Congress will act" is a doubt, not a fact to ask about.
         return None
@@ -361,7 +363,7 @@ def _compress(
         and t.head.i in kept_ids
         and t.lower_ != "of"  # "part of the deal" is one phrase
     ]
-    candidates = [c for c in candidates if not _completes_rank(c)]
+    candidates = [c for c in candidates if not _completes_rank(c) and not _argument(c)]
     first, last = min(answer_ids), max(answer_ids)
 
     def weight(part: Token) -> float:
@@ -380,6 +382,30 @@ def _compress(
             continue
         kept = [t for t in kept if t.i not in ids]
     return _tidy_punctuation(kept, answer_ids)
+
+
+# Verbs whose "to" or "as" phrase is part of what they say: "added X [to the
+# World Heritage List]", "raised the record [to 6.14 metres]", "named X [as coach]".
+TARGET_VERBS = frozenset(
+    "add send move transfer admit elevate promote return bring lend sell donate deliver hand appoint nominate "
+    "elect name sentence compare link connect commit devote extend raise lower cut increase reduce boost lift "
+    "push drop rise fall climb".split()
+)
+
+
+def _argument(part: Token) -> bool:
+    """Whether ``part`` is the destination a verb of :data:`TARGET_VERBS` needs."""
+    if part.dep_ != "prep" or part.lower_ not in ("to", "as"):
+        return False
+    head = part.head
+    # The parser may hang it on the verb's object: "added [a section ...] to the List".
+    verb = head.head if head.dep_ in ("dobj", "conj") and head.head.pos_ == "VERB" else head
+    return verb.lemma_ in TARGET_VERBS
+
+
+# Verbs that answer something, which the question must say: "Who responded by
+# dismissing the government?" responded to what?
+ANSWERING_VERBS = frozenset({"respond", "react", "reply", "retaliate"})
 
 
 # Words that rank a thing among others, which the rest of the phrase must say:
