@@ -295,3 +295,14 @@ def test_a_phrase_the_parser_could_not_place_is_not_left_in_a_statement():
     )
     statements = [i.prompt for i in quizgen.generate(text, threshold=0) if i.kind == "true_false"]
     assert not any(s.endswith("the global programme.") for s in statements), statements
+
+
+def test_a_date_past_the_lead_is_not_asked():
+    text = (
+        "Sri Lanka won the cricket World Cup for the first time on Sunday, beating Australia by seven wickets "
+        "in the final in Lahore. Aravinda de Silva scored an unbeaten century. The tournament was held in India, "
+        "Pakistan and Sri Lanka. Sri Lanka had first played in the World Cup in June 1975, losing all their matches."
+    )
+    items = quizgen.generate(text, threshold=0)
+    assert items
+    assert not any(item.answer == "June 1975" for item in items)

@@ -168,6 +168,10 @@ def judge(question: Question) -> Judgement:
         fatal.append("the question shows part of its answer")
     if question.fact.label == "DATE" and not DATED.search(question.answer):
         fatal.append("a date without its year")
+    if question.fact.label == "DATE" and question.fact.sentence_index >= LEAD_SENTENCES:
+        # Past the lead, a date is a detail of the background: teachers rated
+        # three in four of them not worth asking.
+        fatal.append("a date outside the lead")
     if _prize_head_count(question):
         fatal.append("a head count of prize winners")
     if AGE.search(question.answer):
@@ -213,6 +217,8 @@ def judge(question: Question) -> Judgement:
     return Judgement(keep=not fatal, score=score, reasons=reasons)
 
 
+# The sentences that open an article (a dateline counts as one): its lead.
+LEAD_SENTENCES = 3
 # A run of capitalized words ("Rosalind Franklin"), and the possessive after one.
 NAME = re.compile(r"\b[A-Z]\w+(?:\s+[A-Z]\w+)*")
 POSSESSIVE = re.compile(r"['’]s\b")
