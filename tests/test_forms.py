@@ -306,3 +306,12 @@ def test_a_date_past_the_lead_is_not_asked():
     items = quizgen.generate(text, threshold=0)
     assert items
     assert not any(item.answer == "June 1975" for item in items)
+
+
+@pytest.mark.parametrize(("place", "stated"), [("the country's", False), ("South Korea's", True)])
+def test_a_statement_names_the_country_it_speaks_of(place: str, stated: bool):
+    from quizgen.questions.statement import statement
+
+    doc = next(analyze([f"Roh Tae-woo won {place} first direct presidential election in 16 years."]))
+    name = next(ent for ent in doc.ents if ent.label_ == "PERSON")
+    assert (statement(name) is not None) == stated

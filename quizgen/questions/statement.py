@@ -55,6 +55,8 @@ def statement(answer: Span) -> Statement | None:
         return None
     if not seamless(tokens):
         return None
+    if _unnamed_place(tokens):
+        return None
     text = ""
     start = end = -1
     previous = None
@@ -85,6 +87,19 @@ def statement(answer: Span) -> Statement | None:
     elif text[0].islower():
         text = text[0].upper() + text[1:]
     return Statement(text=text + ".", answer_start=start, answer_end=end)
+
+
+PLACE_NOUNS = frozenset({"country", "nation", "city", "state", "province", "capital", "island"})
+
+
+def _unnamed_place(tokens: list) -> bool:
+    """Whether a statement speaks of "the country's" or "the city's" without
+    naming any place: "Roh Tae-woo won the country's first direct presidential
+    election" leaves the student to guess which country."""
+    for token in tokens:
+        if token.lower_ in PLACE_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return not any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in tokens)
+    return False
 
 
 def _attached(token) -> bool:
