@@ -315,3 +315,18 @@ def test_a_statement_names_the_country_it_speaks_of(place: str, stated: bool):
     doc = next(analyze([f"Roh Tae-woo won {place} first direct presidential election in 16 years."]))
     name = next(ent for ent in doc.ents if ent.label_ == "PERSON")
     assert (statement(name) is not None) == stated
+
+
+def test_a_statement_keeps_a_plural_verb_with_a_plural_subject():
+    from quizgen.questions.statement import statement
+
+    doc = next(
+        analyze(
+            [
+                "Marcos, his wife Imelda and members of their family and entourage were flown by U.S. Air Force "
+                "helicopters from the presidential palace to Clark Air Base north of Manila."
+            ]
+        )
+    )
+    stated = [statement(ent) for ent in doc.ents]
+    assert not any(s is not None and s.text.startswith("Marcos were") for s in stated), stated

@@ -203,6 +203,8 @@ def strict_question(sentence: str, answer: str) -> str | None:
             "that set off celebrations in a city shaken by riots this week.",
             "Six",
         ),
+        # A "by" left in the middle of the question: "Who was the night overshadowed by walking on stage?"
+        ("The night was overshadowed by Will Smith walking on stage and slapping comedian Chris Rock.", "Will Smith"),
         # "Who responded by dismissing the government?" responded to what?
         ("Mahmoud Abbas responded by dismissing the Hamas-led unity government.", "Mahmoud Abbas"),
         # One of two who met, or of three who shared a prize, is not the answer.

@@ -55,7 +55,7 @@ def statement(answer: Span) -> Statement | None:
         return None
     if not seamless(tokens):
         return None
-    if _unnamed_place(tokens):
+    if _unnamed_place(tokens) or not _agrees_in_number(tokens, verb, subject):
         return None
     text = ""
     start = end = -1
@@ -87,6 +87,19 @@ def statement(answer: Span) -> Statement | None:
     elif text[0].islower():
         text = text[0].upper() + text[1:]
     return Statement(text=text + ".", answer_start=start, answer_end=end)
+
+
+def _agrees_in_number(tokens: list, verb, subject) -> bool:
+    """Whether a plural verb still has a plural subject: "Marcos, his wife Imelda
+    and members of their family were flown" loses its aside and with it all but
+    "Marcos were flown"."""
+    kept = {t.i for t in tokens}
+    finite = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i in kept), verb)
+    if finite.lower_ not in ("were", "are", "have") and finite.tag_ != "VBP":
+        return True
+    if subject.tag_ not in ("NNP", "NN") or subject.lower_ in ("i", "you"):
+        return True
+    return any(c.dep_ == "conj" and c.i in kept for c in subject.children)
 
 
 PLACE_NOUNS = frozenset({"country", "nation", "city", "state", "province", "capital", "island"})

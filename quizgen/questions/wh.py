@@ -106,6 +106,10 @@ def wh_question(sentence: Span, answer: Span, max_words: int | None = None, *, s
     if strict and _inside_island(answer.root, verb):
         # "What does the deal allow X, creating?": nothing moves out of an adjunct clause.
         return None
+    agent = answer.root.head if answer.root.dep_ == "pobj" and answer.root.head.dep_ == "agent" else None
+    if strict and agent is not None and any(t.i > answer.end and not t.is_punct for t in clause):
+        # "Who was the night overshadowed by walking on stage?": a "by" left mid-question.
+        return None
     return _object_question(clause, verb, subject, answer, answer_ids)
 
 
