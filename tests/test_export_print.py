@@ -20,7 +20,8 @@ from tests.conftest import SEEDS
 SEED = read_article(next(SEEDS.glob("*.txt")))
 HOSTILE = (
     'Officials said #read("/etc/passwd") was $5 * 3 _under_ <b>bold</b> ] \\ @mention in a statement. '
-    "The ministry announced the plan on Monday, Sept. 23, in Bamako."
+    "The ministry announced the plan on Monday, Sept. 23, in Bamako. "
+    "Mali signed a satellite deal with Russia on Monday."
 )
 
 

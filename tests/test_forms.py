@@ -283,7 +283,7 @@ def test_a_count_of_one_before_a_singular_noun_gets_no_other_numbers():
         "by a margin of just over one percentage point in Monday's referendum. About 93 percent of voters took part."
     )
     items = quizgen.generate(text, threshold=0)
-    assert any(i.answer == "just over one" for i in items), "the margin is still asked, as a cloze"
+    assert any(i.answer == "About 93 percent" and i.kind == "multiple_choice" for i in items)
     assert not any(i.answer == "just over one" and (i.distractors or i.kind == "wh") for i in items)
 
 
@@ -330,3 +330,24 @@ def test_a_statement_keeps_a_plural_verb_with_a_plural_subject():
     )
     stated = [statement(ent) for ent in doc.ents]
     assert not any(s is not None and s.text.startswith("Marcos were") for s in stated), stated
+
+
+def test_a_number_is_offered_with_options_not_as_a_blank_to_recall():
+    text = (
+        "Euro banknotes and coins went into circulation across 12 European Union countries on Tuesday, replacing "
+        "currencies such as the German mark and the French franc."
+    )
+    items = quizgen.generate(text, threshold=0)
+    assert any(i.answer == "12" and i.kind == "multiple_choice" for i in items)
+    assert not any(i.answer == "12" and i.kind == "cloze" for i in items)
+
+
+def test_a_hard_wrapped_text_gives_the_items_of_its_one_line_paragraphs():
+    one_line = (
+        "Senegal's President Abdou Diouf conceded defeat on Monday to longtime opposition leader Abdoulaye Wade, "
+        "ending four decades of Socialist Party rule. Wade won 58 percent of the vote in the runoff."
+    )
+    wrapped = one_line.replace("ending four decades", "ending four\ndecades").replace("Wade won", "Wade\nwon")
+    asked = [(i.kind, i.prompt, i.answer) for i in quizgen.generate(wrapped, threshold=0)]
+    assert asked == [(i.kind, i.prompt, i.answer) for i in quizgen.generate(one_line, threshold=0)]
+    assert any(kind == "cloze" for kind, _, _ in asked)

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quizgen
+from quizgen.forms.compose import NUMBER_LABELS
 from quizgen.forms.multiple_choice import OPTION_LABELS
 from quizgen.forms.options import shuffled_options
 from quizgen.normalize import contains, normalize, overlaps, words
@@ -73,12 +74,14 @@ def test_multiple_choice_has_a_full_set_or_is_not_made(text: str, count: int):
         options, correct = shuffled_options(item.key, item.answer, item.distractors)
         assert options[correct] == item.answer and sorted(options) == sorted([item.answer, *item.distractors])
     # Only a question or cloze with a full set has a multiple-choice form; its
-    # stem is the question itself or the sentence with a gap.
+    # stem is the question itself or the sentence with a gap. A number's cloze
+    # is offered with options only, so its multiple choice stands alone.
     asked = [*items.get("wh", []), *items.get("cloze", [])]
     full = {(i.sentence_start, i.answer_end) for i in asked if len(i.distractors) >= count}
     questions = {i.prompt for i in items.get("wh", [])}
     for item in items.get("multiple_choice", []):
-        assert (item.sentence_start, item.answer_end) in full
+        number = item.label in NUMBER_LABELS or any(ch.isdigit() for ch in item.answer)
+        assert (item.sentence_start, item.answer_end) in full or (number and BLANK in item.prompt)
         assert item.label in OPTION_LABELS
         assert item.prompt in questions or item.prompt.count(BLANK) == 1
 

@@ -15,6 +15,10 @@ WEEKDAYS = {day.lower() for day in WEEKDAYS}
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60)
 
 
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def check(text: str) -> list:
     items = quizgen.generate(text, threshold=0)
     for item in items:
@@ -22,12 +26,13 @@ def check(text: str) -> list:
         if item.kind in ("wh", "cloze", "multiple_choice"):
             assert item.sentence[item.answer_start : item.answer_end] == item.answer
         if item.kind == "cloze":
+            # The sentence itself with a gap, on one line even where the text wraps it.
             assert item.prompt.count(BLANK) == 1
-            assert item.prompt.replace(BLANK, item.answer) == item.sentence
+            assert item.prompt.replace(BLANK, item.answer) == one_line(item.sentence)
         elif item.kind == "multiple_choice" and BLANK in item.prompt:
             # A stem that is the sentence itself, with a gap for the answer.
             assert item.prompt.count(BLANK) == 1
-            assert item.prompt.replace(BLANK, item.answer) == item.sentence.strip()
+            assert item.prompt.replace(BLANK, item.answer) == one_line(item.sentence)
             assert not contains(item.prompt.replace(BLANK, " "), item.answer), item
         elif item.kind in ("wh", "multiple_choice"):
             assert item.prompt[0].isupper() and item.prompt.endswith("?"), item.prompt

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pexpect
 import pytest
@@ -35,11 +36,19 @@ def seeded(db_url: str) -> str:
     return db_url
 
 
+CLOZED = """Diouf Concedes Defeat in Senegal
+
+Senegal's President Abdou Diouf conceded defeat on Monday to longtime opposition leader Abdoulaye Wade, ending four decades of Socialist Party rule. Wade won 58 percent of the vote in the runoff.
+"""
+
+
 @pytest.fixture
-def seeded_with_clozes(seeded: str) -> str:
-    """The seed's database with a news report whose items include clozes (the seed's blanks would be phrases)."""
+def seeded_with_clozes(seeded: str, tmp_path: Path) -> str:
+    """The seed's database with a news report whose items include clozes (the seed's blanks would be phrases or numbers,
+    which are offered with options only)."""
+    path = tmp_path / "senegal.txt"
+    path.write_text(CLOZED, encoding="utf-8")
     with Store(seeded) as store:
-        path = ROOT / "tests" / "data" / "news" / "voa-n141-us-house-has-next-try-on-difficult-immigration-debate.txt"
         article, _ = store.save_article(read_article(path))
         store.save_items(article.id, quizgen.generate(article.text, threshold=0))
     return seeded

@@ -62,5 +62,6 @@ def questions(fact: Fact, doc: Doc, text: str | None = None) -> list[Question]:
         found += make("wh", wh_question(sentence, answer, max_words=QUESTION_WORDS, strict=True))
     if not coordinated(answer):
         # A blank in a list could take any of its members.
-        found += make("cloze", text[:start] + BLANK + text[end:])
+        # A sentence hard-wrapped across lines reads as one line.
+        found += make("cloze", " ".join(f"{text[:start]}{BLANK}{text[end:]}".split()))
     return found

@@ -67,6 +67,7 @@ def statement(answer: Span) -> Statement | None:
         if is_pronoun(token) and token.i not in answer_ids:
             piece = replacement(token, answer) or piece
         gap = previous.whitespace_ if previous is not None and token.i == previous.i + 1 else " "
+        gap = " " if gap else gap  # a sentence hard-wrapped across lines reads as one line
         if token.is_punct and token.i not in answer_ids and (token.text in ",;:.)" or _attached(token)):
             gap = ""  # no space before a comma or closing quotation mark left behind by a dropped aside
         if text:
