@@ -277,14 +277,32 @@ def test_no_wrong_option_is_a_numeral_or_a_title(text: str, answer: str):
     assert not any(re.fullmatch(r"[IVX]+", option) or option.split()[0] in ("Queen", "Prince") for option in options)
 
 
-def test_a_count_of_one_before_a_singular_noun_gets_no_other_numbers():
-    text = (
-        "Quebec voters narrowly rejected a proposal to make the French-speaking province a sovereign country, "
-        "by a margin of just over one percentage point in Monday's referendum. About 93 percent of voters took part."
-    )
+@pytest.mark.parametrize(
+    ("text", "offered", "unasked", "refused"),
+    [
+        # A number is offered with options, not as a blank to recall.
+        (
+            "Euro banknotes and coins went into circulation across 12 European Union countries on Tuesday, "
+            "replacing currencies such as the German mark and the French franc.",
+            "12",
+            "12",
+            ("cloze",),
+        ),
+        # A count before a singular noun ("one percentage point") has no other numbers to offer, nor a "how many".
+        (
+            "Quebec voters narrowly rejected a proposal to make the French-speaking province a sovereign country, "
+            "by a margin of just over one percentage point in Monday's referendum. About 93 percent of voters "
+            "took part.",
+            "About 93 percent",
+            "just over one",
+            ("cloze", "wh", "multiple_choice"),
+        ),
+    ],
+)
+def test_numbers_are_offered_with_options_that_fit(text: str, offered: str, unasked: str, refused: tuple[str, ...]):
     items = quizgen.generate(text, threshold=0)
-    assert any(i.answer == "About 93 percent" and i.kind == "multiple_choice" for i in items)
-    assert not any(i.answer == "just over one" and (i.distractors or i.kind == "wh") for i in items)
+    assert any(i.answer == offered and i.kind == "multiple_choice" for i in items)
+    assert not any(i.answer == unasked and i.kind in refused for i in items)
 
 
 def test_a_phrase_the_parser_could_not_place_is_not_left_in_a_statement():
@@ -330,16 +348,6 @@ def test_a_statement_keeps_a_plural_verb_with_a_plural_subject():
     )
     stated = [statement(ent) for ent in doc.ents]
     assert not any(s is not None and s.text.startswith("Marcos were") for s in stated), stated
-
-
-def test_a_number_is_offered_with_options_not_as_a_blank_to_recall():
-    text = (
-        "Euro banknotes and coins went into circulation across 12 European Union countries on Tuesday, replacing "
-        "currencies such as the German mark and the French franc."
-    )
-    items = quizgen.generate(text, threshold=0)
-    assert any(i.answer == "12" and i.kind == "multiple_choice" for i in items)
-    assert not any(i.answer == "12" and i.kind == "cloze" for i in items)
 
 
 def test_a_hard_wrapped_text_gives_the_items_of_its_one_line_paragraphs():
