@@ -359,3 +359,19 @@ def test_a_hard_wrapped_text_gives_the_items_of_its_one_line_paragraphs():
     asked = [(i.kind, i.prompt, i.answer) for i in quizgen.generate(wrapped, threshold=0)]
     assert asked == [(i.kind, i.prompt, i.answer) for i in quizgen.generate(one_line, threshold=0)]
     assert any(kind == "cloze" for kind, _, _ in asked)
+
+
+def test_an_after_phrase_goes_whole_or_keeps_its_event():
+    from quizgen.questions.statement import statement
+
+    doc = next(
+        analyze(
+            [
+                "Divers recovered more than 100 bodies from the sea off the Italian island of Lampedusa after a boat "
+                "carrying about 500 African migrants caught fire and capsized on Thursday."
+            ]
+        )
+    )
+    stated = statement(next(ent for ent in doc.ents if ent.text == "more than 100"))
+    assert stated is not None
+    assert stated.text == "Divers recovered more than 100 bodies from the sea off the Italian island of Lampedusa."

@@ -65,9 +65,20 @@ from quizgen.questions.wh import wh_question
             "Who wants a vote on the Dream Act before Christmas?",
         ),
         (
-            "Senate Democrats have pushed for a short-term spending bill.",
+            "Senate Democrats have been pushing for a short-term spending bill.",
             "Senate Democrats",
-            "Who has pushed for a short-term spending bill?",
+            "Who has been pushing for a short-term spending bill?",
+        ),
+        # A news report's present perfect is asked in the simple past.
+        (
+            "Kim Il Sung has died of a heart attack at the age of 82, state radio said.",
+            "Kim Il Sung",
+            "Who died of a heart attack at the age of 82?",
+        ),
+        (
+            "Muhammadu Buhari has been declared the winner of Nigeria's presidential election.",
+            "Muhammadu Buhari",
+            "Who was declared the winner of Nigeria's presidential election?",
         ),
         # A bare noun keeps the clause that says which it is.
         (
@@ -205,6 +216,12 @@ def strict_question(sentence: str, answer: str) -> str | None:
         ),
         # A "by" left in the middle of the question: "Who was the night overshadowed by walking on stage?"
         ("The night was overshadowed by Will Smith walking on stage and slapping comedian Chris Rock.", "Will Smith"),
+        # Asked for, the name would leave its title behind: "at the request of President?"
+        (
+            "A Russian-led military alliance began sending troops to Kazakhstan on Thursday at the request of "
+            "President Kassym-Jomart Tokayev, after protests over fuel prices.",
+            "Kassym-Jomart Tokayev",
+        ),
         # "Who responded by dismissing the government?" responded to what?
         ("Mahmoud Abbas responded by dismissing the Hamas-led unity government.", "Mahmoud Abbas"),
         # One of two who met, or of three who shared a prize, is not the answer.

@@ -106,6 +106,17 @@ def wh_question(sentence: Span, answer: Span, max_words: int | None = None, *, s
     if strict and _inside_island(answer.root, verb):
         # "What does the deal allow X, creating?": nothing moves out of an adjunct clause.
         return None
+    before = answer.doc[answer.start - 1] if answer.start > 0 else None
+    if (
+        strict
+        and before is not None
+        and before.dep_ == "compound"
+        and before.pos_ == "PROPN"
+        and before.head.i in answer_ids
+        and answer.root.dep_ == "pobj"
+    ):
+        # "at the request of President [Kassym-Jomart Tokayev]": asked for, the name would leave its title behind.
+        return None
     agent = answer.root.head if answer.root.dep_ == "pobj" and answer.root.head.dep_ == "agent" else None
     if strict and agent is not None and any(t.i > answer.end and not t.is_punct for t in clause):
         # "Who was the night overshadowed by walking on stage?": a "by" left mid-question.
@@ -306,6 +317,9 @@ def _clause_tokens(verb: Token, answer_ids: set[int], subject: Token) -> list[To
             and not _only_said_by(token)
             and not _completes_rank(token)
         ):
+            event = _event_phrase(token, verb)
+            if event is not None and not {t.i for t in event.subtree} & answer_ids:
+                ids = {t.i for t in event.subtree}
             dropped |= ids | _trailing_comma(token)
     dropped |= _parentheticals(tokens, answer_ids)
     kept = [t for t in verb.subtree if t.i not in dropped]
@@ -427,6 +441,22 @@ def _ranked(noun: Token) -> bool:
         if any(c.tag_ == "RBS" for c in child.children):
             return True
     return False
+
+
+# Prepositions of time whose noun is the subject of a clause that tells the event.
+EVENT_PREPOSITIONS = frozenset({"after", "before", "until", "since", "following"})
+
+
+def _event_phrase(part: Token, verb: Token) -> Token | None:
+    """The "after" phrase that ``part`` tells the event of, if any: "after a boat
+    carrying 500 migrants caught fire" without its clause says nothing, so the
+    whole phrase goes instead."""
+    token = part
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in EVENT_PREPOSITIONS:
+            return token
+        token = token.head
+    return None
 
 
 def _completes_rank(part: Token) -> bool:
@@ -802,11 +832,57 @@ def _subject_question(clause: list[Token], subject: Token, answer: Span, answer_
         removed = {t.i for t in subject.subtree}
     else:
         removed = _answer_phrase(answer, answer_ids, phrase)
-    words = in_place(clause, removed, phrase.words)
+    words = _simple_past(in_place(clause, removed, phrase.words), subject.head)
     if phrase.words.lower() in ("who", "what"):
-        # "Who" takes a singular verb: "Democrats have pushed" asks "Who has pushed".
+        # "Who" takes a singular verb: "Democrats were" asks "Who was".
         words = _singular_verb(words, subject)
     return render_question(words, answer)
+
+
+# Past participles that are not also the past tense.
+PAST_TENSES = {
+    "been": "was", "gone": "went", "done": "did", "seen": "saw", "taken": "took", "given": "gave",
+    "written": "wrote", "driven": "drove", "known": "knew", "shown": "showed", "grown": "grew", "thrown": "threw",
+    "flown": "flew", "drawn": "drew", "chosen": "chose", "spoken": "spoke", "broken": "broke", "stolen": "stole",
+    "frozen": "froze", "fallen": "fell", "eaten": "ate", "begun": "began", "swum": "swam", "sung": "sang",
+    "rung": "rang", "run": "ran", "come": "came", "become": "became", "beaten": "beat", "bitten": "bit",
+    "hidden": "hid", "ridden": "rode", "risen": "rose", "forgotten": "forgot", "gotten": "got", "sworn": "swore",
+    "torn": "tore", "worn": "wore", "woken": "woke", "shaken": "shook", "overtaken": "overtook", "undertaken":
+    "undertook", "withdrawn": "withdrew", "struck": "struck", "arisen": "arose", "forbidden": "forbade",
+}  # fmt: skip
+
+
+# Irregular participles that are also the past tense.
+SAME_PAST = frozenset(
+    "won made said held led met paid sold told found built sent spent lost left kept brought bought fought "
+    "thought caught taught sought hit cut put set shut quit hung stood understood shot fed fled read heard laid "
+    "lit spun stuck swung split spread struck sat slept swept dealt meant felt knelt sank".split()
+)
+
+
+def _simple_past(words: list[str | Token], verb: Token) -> list[str | Token]:
+    """A subject question in the news report's present perfect, in the simple
+    past a quiz asks in: "Who has died of a heart attack?" -> "Who died of a
+    heart attack?", "Who has been declared the winner?" -> "Who was declared
+    the winner?". Only "has" or "have" with the participle; anything else stays."""
+    helpers = [c for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i]
+    perfect = [h for h in helpers if h.lemma_ == "have" and h.tag_ in ("VBZ", "VBP")]
+    if len(perfect) != 1 or verb.tag_ != "VBN" or any(h.tag_ == "MD" for h in helpers):
+        return words
+    have = perfect[0]
+    passive = next((h for h in helpers if h.dep_ == "auxpass" and h.lower_ == "been"), None)
+    if len(helpers) != (2 if passive is not None else 1):
+        return words
+    changed = passive if passive is not None else verb
+    past = "was" if passive is not None else PAST_TENSES.get(verb.lower_, verb.text)
+    if passive is None and not (verb.lower_ in PAST_TENSES or verb.lower_ in SAME_PAST or verb.lower_.endswith("ed")):
+        return words  # an irregular participle not listed: left as it is
+    out: list[str | Token] = []
+    for word in words:
+        if isinstance(word, Token) and word.i == have.i:
+            continue
+        out.append(past if isinstance(word, Token) and word.i == changed.i else word)
+    return out
 
 
 SINGULAR_FORMS = {"are": "is", "were": "was", "have": "has", "do": "does"}
