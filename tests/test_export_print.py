@@ -88,7 +88,7 @@ def test_each_key_matches_its_own_version(items, two_versions):
 
 
 def test_a_question_is_never_split_across_pages(items):
-    many = sheet(items * 3, title="Long sheet", versions=1, seed=1)
+    many = sheet(items * 5, title="Long sheet", versions=1, seed=1)
     laid = pages(pdf(many.data(keys=False)))
     assert len(laid) >= 3
     for question in many.versions[0].questions:
