@@ -149,6 +149,12 @@ from quizgen.questions.wh import wh_question
             "The Seikan Tunnel",
             "What tunnel opened to passenger trains?",
         ),
+        # A court or a church is asked as one, by its name without a possessive ending.
+        (
+            "The Church of England's General Synod voted on Wednesday to allow women to be ordained as priests.",
+            "The Church of England",
+            "What church voted to allow women to be ordained as priests?",
+        ),
         # A ranking the parser hangs on the verb keeps what it ranks by too.
         (
             "Barack Obama on Friday became the first sitting U.S. president to visit Hiroshima, laying a wreath "

@@ -176,6 +176,7 @@ def fix_entities(doc: Doc) -> Doc:
     - A name cut in two by a place name ("the Alliance of" + "Sahel" + "States")
       is one organisation again.
     - A disease ("COVID-19", "Ebola") is no name of a person or organisation.
+    - A name ends before its possessive ending ("The Church of England's").
     """
     from spacy.tokens import Span
 
@@ -220,7 +221,11 @@ def fix_entities(doc: Doc) -> Doc:
                 start += 1
             if label == "MONEY" and not CURRENCY.search(ent.text):
                 label = "CARDINAL"
-        fixed.append(Span(doc, start, ent.end, label=label) if (start, label) != (ent.start, ent.label_) else ent)
+        end = ent.end
+        while end > start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1  # "The Church of England's": the name ends before its possessive
+        changed = (start, end, label) != (ent.start, ent.end, ent.label_)
+        fixed.append(Span(doc, start, end, label=label) if changed else ent)
     doc.ents = fixed
     return doc
 

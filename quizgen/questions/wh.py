@@ -572,7 +572,8 @@ NAMED_THINGS = THING_NOUNS | frozenset(
     {"drama", "comedy", "musical", "documentary", "play", "opera", "thriller", "sequel", "series", "show",
      "episode", "single", "sculpture", "poem", "newspaper", "magazine", "storm", "hurricane", "typhoon",
      "cyclone", "flood", "volcano", "lake", "liner", "tanker", "ferry", "tunnel", "viaduct", "canal", "dam",
-     "railway", "line", "station", "library", "palace", "park", "highway", "pipeline", "reactor", "plant"}
+     "railway", "line", "station", "library", "palace", "park", "highway", "pipeline", "reactor", "plant",
+     "court", "church", "horse"}
 )  # fmt: skip
 
 
