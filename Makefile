@@ -15,7 +15,7 @@ SEED_DECK_DATE := 1727740800
 # model gives about two chances in five, so the default cut keeps none of them.
 # The demo keeps those predicted at least 25% likely to be printed unchanged
 # (`quizgen generate --threshold`), so that its deck and worksheet show its
-# three best: the acronym, a statement and a count.
+# best: the acronym, a statement, the members of the alliance and a count.
 DEMO_THRESHOLD := 0.25
 
 .PHONY: demo test lint bench clean

@@ -375,3 +375,22 @@ def test_an_after_phrase_goes_whole_or_keeps_its_event():
     stated = statement(next(ent for ent in doc.ents if ent.text == "more than 100"))
     assert stated is not None
     assert stated.text == "Divers recovered more than 100 bodies from the sea off the Italian island of Lampedusa."
+
+
+@pytest.mark.parametrize(
+    ("title", "asked"),
+    [
+        ("Burkina Faso, Mali, and Niger Strengthen Russian Relations in a New Satellite Deal", True),
+        # "including" alone does not say the list is whole: the headline must name every member.
+        ("Russia Signs a New Satellite Deal", False),
+    ],
+)
+def test_the_members_of_a_group_are_asked_when_the_headline_names_them_all(title: str, asked: bool):
+    body = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8").split("\n", 1)[1]
+    found = [
+        i for i in quizgen.generate(body, title=title, threshold=0) if i.prompt.startswith("Which countries make up")
+    ]
+    assert bool(found) == asked
+    if asked:
+        assert found[0].prompt == "Which countries make up the AES?"
+        assert found[0].answer == "Mali, Niger, and Burkina Faso"

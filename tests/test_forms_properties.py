@@ -7,7 +7,7 @@ import random
 import re
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import quizgen
@@ -48,6 +48,12 @@ def list_members(sentence: str, answer: str, start: int | None) -> list[str]:
 
 @SETTINGS
 @given(news_bodies, st.integers(min_value=1, max_value=5))
+# A turned-round question's sentence names the wrong option its question does not.
+@example(
+    "On Monday, Sept.\nLee, former Pyongyang bureau chief for the Associated Press, tells VOA tough discussions "
+    'should be expected "as the U.S. Congress will be able to act at all on the contentious issue of immigration..',
+    1,
+)
 def test_distractors_are_never_correct(text: str, count: int):
     for item in quizgen.generate(text, distractors=count, threshold=0):
         if item.kind not in ("wh", "cloze", "multiple_choice"):

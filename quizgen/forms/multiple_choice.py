@@ -46,6 +46,10 @@ def multiple_choice(chosen: Chosen, count: int) -> Item | None:
     prompt = question.prompt if chosen.kind == "wh" and _asks_directly(chosen) else _gapped(chosen, start)
     if prompt is None:
         return None
+    shown = prompt.replace(BLANK, " ")
+    if any(contains(shown, wrong) for wrong in chosen.distractors[:count]):
+        # The sentence of a turned-round question may name what was chosen against its question.
+        return None
     return replace(
         chosen.item(),
         prompt=prompt,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.normalize import normalize, words
 from quizgen.quality.rules import AUXILIARIES, PREPOSITIONS, STOPWORDS, slip_in, vague_reference
+from quizgen.questions.realize import TITLE_KEY
 from quizgen.wording import BLANK, MONTH_WORDS, POINTERS, WEEKDAY_WORDS
 
 if TYPE_CHECKING:
@@ -77,9 +78,6 @@ class _Article:
     token_counts: Counter[str]  # lowercased tokens
     main_words: tuple[str, ...]  # the last words of the three names mentioned most
     title_words: frozenset[str]  # the headline's content words
-
-
-TITLE_KEY = "quizgen_title"
 
 
 def set_title(doc: Doc, title: str) -> None:
