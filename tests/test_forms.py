@@ -248,13 +248,17 @@ def test_how_many_shared_a_prize_is_not_asked():
     assert not any(item.answer == "Three" for item in items)
 
 
+def true_false_statements(text: str) -> list[str]:
+    return [i.prompt for i in quizgen.generate(text, threshold=0) if i.kind == "true_false"]
+
+
 def test_a_statement_never_runs_two_noun_phrases_together():
     text = (
         "The U.S. Food and Drug Administration on Monday approved the first prescription medicine made from "
         "a purified substance taken from the marijuana plant, a liquid for treating two rare and severe forms "
         "of childhood epilepsy."
     )
-    statements = [i.prompt for i in quizgen.generate(text, threshold=0) if i.kind == "true_false"]
+    statements = true_false_statements(text)
     assert not any("medicine a liquid" in s for s in statements), statements
 
 
@@ -311,7 +315,7 @@ def test_a_phrase_the_parser_could_not_place_is_not_left_in_a_statement():
         "first country to get vaccines through COVAX, the global programme set up to ensure that poorer nations "
         "are not left behind in the race to immunise against COVID-19."
     )
-    statements = [i.prompt for i in quizgen.generate(text, threshold=0) if i.kind == "true_false"]
+    statements = true_false_statements(text)
     assert not any(s.endswith("the global programme.") for s in statements), statements
 
 

@@ -121,10 +121,11 @@ def choose(
     def take(candidates: Sequence[str], source: str) -> None:
         for text in candidates:
             if one_word_person:
-                last = text.split()[-1]
-                if ROMAN.fullmatch(last) or not last[:1].isupper() or text.split()[0].lower() in TITLES:
+                parts = text.split()
+                first, last = parts[0], parts[-1]
+                if ROMAN.fullmatch(last) or not last[:1].isupper() or first.lower() in TITLES:
                     continue  # "II" of "Elizabeth II", "Kilkeel" of "Baron Kilkeel": no one's short name
-                text = text.split()[-1]  # "Lee" among "Trump" and "Pompeo", not among full names
+                text = last  # "Lee" among "Trump" and "Pompeo", not among full names
             if len(chosen) >= count:
                 return
             if fits(text):

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.answers import accepted_answers
-from quizgen.distractors.choose import DEFAULT_COUNT, Answer, choose
+from quizgen.distractors.choose import DATE_LABELS, DEFAULT_COUNT, Answer, choose
+from quizgen.distractors.choose import NUMBER_LABELS as COUNT_LABELS
 from quizgen.facts.salience import defined_acronyms
 from quizgen.forms.chosen import Chosen
 from quizgen.forms.matching import matching
@@ -48,7 +49,8 @@ def compose(
     return [*asked, *choices, *statements, *([matched] if matched else [])]
 
 
-NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+# Numbers and dates: the answers that distractors are made for by value.
+NUMBER_LABELS = COUNT_LABELS | DATE_LABELS
 
 
 def _recalled_number(chosen: Chosen) -> bool:

@@ -502,19 +502,17 @@ def _only_said_by(clause: Token) -> bool:
 
 def _set_off(token: Token) -> bool:
     """Whether a phrase is set off by a comma, dash or parenthesis before it."""
-    first = token.left_edge
-    if first.i > 1 and first.nbor(-1).text in ('"', "”") and first.nbor(-2).text == ",":
-        return True  # '"Nomadland," a quiet drama about a widow'
-    return first.i > 0 and first.nbor(-1).text in (",", "(", "-", "–", "—")
+    return bool(_opening_mark(token))
 
 
 def _opening_mark(token: Token) -> set[int]:
-    """The comma, dash or parenthesis that sets off a phrase (:func:`_set_off`),
-    to go with it; inside a closing quotation mark, the comma only."""
+    """The comma, dash or parenthesis that sets off a phrase, to go with it
+    (none when nothing sets it off); inside a closing quotation mark, the comma
+    only: '"Nomadland," a quiet drama about a widow'."""
     first = token.left_edge
     if first.i > 1 and first.nbor(-1).text in ('"', "”") and first.nbor(-2).text == ",":
         return {first.i - 2}
-    return {first.i - 1}
+    return {first.i - 1} if first.i > 0 and first.nbor(-1).text in (",", "(", "-", "–", "—") else set()
 
 
 def _trailing_comma(token: Token) -> set[int]:
@@ -1011,10 +1009,11 @@ NOUN_STARTS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 def seamless(tokens: list[Token]) -> bool:
     """Whether no two neighbours of ``tokens``, a question's or statement's words
     in order, make a :func:`broken_seam`; a comma between them sets off what follows."""
-    last_word: Token | None = None
+    last_word: Token | None = None  # the last token that is no punctuation
     for token in tokens:
         if last_word is not None and broken_seam(last_word, token):
             return False
+        # A comma left in place sets off what follows ("in stock, the company's biggest deal").
         last_word = None if token.text == "," else token if not token.is_punct else last_word
     return True
 
@@ -1043,15 +1042,18 @@ def render_question(words: list[str | Token], answer: Span | None = None) -> str
     result starts with a capital letter and ends with "?" (or is None, also
     when dropped words left two noun phrases run together: :func:`broken_seam`).
     """
+    runs: list[list[Token]] = [[]]  # the tokens between the words put in
+    for word in words:
+        if isinstance(word, Token):
+            runs[-1].append(word)
+        else:
+            runs.append([])
+    if not all(seamless(run) for run in runs):
+        return None
     text = ""
     previous: Token | None = None
-    last_word: Token | None = None  # the last token that is no punctuation
     for position, word in enumerate(words):
         if isinstance(word, Token):
-            if last_word is not None and broken_seam(last_word, word):
-                return None
-            # A comma left in place sets off what follows ("in stock, the company's biggest deal").
-            last_word = None if word.text == "," else word if not word.is_punct else last_word
             piece = word.text
             if position > 0 and word.i == word.sent.start and _ordinary_word(word):
                 piece = piece.lower()
@@ -1066,7 +1068,7 @@ def render_question(words: list[str | Token], answer: Span | None = None) -> str
             previous = word
         else:
             text += (" " if text else "") + word
-            previous = last_word = None
+            previous = None
     text = " ".join(text.split())
     text = EMPTY_BRACKETS.sub("", text)
     text = text.replace(" ,", ",").replace(",,", ",").replace(" :,", ",")
