@@ -97,7 +97,7 @@ def test_a_bad_file_is_skipped_and_the_rest_are_stored(cli, tmp_path: Path):
     result = cli("add", bad, SEED)
     assert result.code == 1
     assert one_error_line(result.err) == (
-        f"quizgen: error: {bad}: binary file, not text; give a .txt, .md or .html article"
+        f"quizgen: error: {bad}: binary file, not text; give a .txt, .md, .html, .pdf or .docx article"
     )
     assert "1 added, 0 already stored, 1 failed" in result.out
     assert [a["title"] for a in stored(cli)] == [SEED.read_text().splitlines()[0]]
@@ -110,8 +110,8 @@ def test_a_bad_file_is_skipped_and_the_rest_are_stored(cli, tmp_path: Path):
         ("blank.txt", b" \n\t\n  ", "empty file; an article needs some text"),
         ("binary.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "binary file, not text"),
         ("controls.txt", bytes(range(1, 9)) * 40, "binary file, not text"),
-        ("undecodable.txt", b"Headline\nBody \x81\x8d\x8f\x90\x9d here", "not UTF-8 or Windows-1252"),
-        ("slides.pdf", b"%PDF-1.7\n", "unsupported file type '.pdf'"),
+        ("slides.key", b"%PDF-1.7\n", "unsupported file type '.key'"),
+        ("broken.pdf", b"%PDF-1.7\n", "a damaged PDF that cannot be read"),
         ("markup-only.html", b"<html><script>x()</script></html>", "has no article text"),
     ],
 )
@@ -135,7 +135,7 @@ def test_missing_path_and_empty_directory(cli, tmp_path: Path):
     result = cli("add", missing, empty)
     assert result.code == 1
     assert f"quizgen: error: {missing}: no such file or directory" in result.err
-    assert f"quizgen: error: {empty}: no .txt, .md or .html articles in this directory" in result.err
+    assert f"quizgen: error: {empty}: no .txt, .md, .html, .pdf or .docx articles in this directory" in result.err
     assert stored(cli) == []
 
 

@@ -127,9 +127,9 @@ def test_add(cli, tmp_path: Path, name: str, content: bytes | None, code: int, m
 
 
 def test_a_directory_with_no_articles(cli, tmp_path: Path):
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.key").write_bytes(b"%PDF")
     result = cli("add", str(tmp_path))
-    assert result.code == 1 and "no .txt, .md or .html articles in this directory" in result.err
+    assert result.code == 1 and "no .txt, .md, .html, .pdf or .docx articles in this directory" in result.err
     assert articles(cli) == []
 
 

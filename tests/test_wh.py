@@ -262,8 +262,12 @@ def test_a_dateline_is_not_part_of_the_first_sentence():
         ),
         # A caption or subheading ends at its blank line, full stop or not.
         ("Pompeo in New York\n\nThe talks began on Thursday.", ["Pompeo in New York", "The talks began on Thursday."]),
-        # A line that ends mid-sentence is wrapped text and runs on.
+        # So does a line without a full stop and without a blank line after it.
+        ("Pompeo in New York\nThe talks began on Thursday.", ["Pompeo in New York", "The talks began on Thursday."]),
+        ("REUTERS/Staff\nMarkets fell on Monday.", ["REUTERS/Staff", "Markets fell on Monday."]),
+        # A line that plainly ends mid-sentence is wrapped text and runs on.
         ("The talks in New York\nbegan on Thursday.", ["The talks in New York\nbegan on Thursday."]),
+        ("Pompeo will meet with\nKim Yong Chol on Thursday.", ["Pompeo will meet with\nKim Yong Chol on Thursday."]),
     ],
 )
 def test_a_sentence_never_runs_across_the_end_of_a_paragraph(text: str, sentences: list[str]):

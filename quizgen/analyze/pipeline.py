@@ -66,16 +66,18 @@ def split_datelines(doc: Doc) -> Doc:
     dash within a few words, through nothing but names, numbers and
     punctuation; a capital letter follows the dash.
 
-    Nor does a sentence run across a line break that ends a paragraph: after
-    a blank line, or after a line that ends a sentence (news sites often set
-    each paragraph on a line of its own). A line that ends mid-sentence is
-    wrapped text and runs on.
+    Nor does a sentence run across a line break: a stored article has one
+    paragraph per line, and a line without a full stop (a caption, a
+    subheading) ends there too. Only a line that plainly stops mid-sentence is
+    wrapped text and runs on: one that ends in a comma, a hyphen or a word
+    that cannot end a sentence ("to", "the"), or whose next line goes on in
+    lowercase.
     """
     line_start = 0
     ended = True  # whether the text so far ends a sentence or a paragraph
     for token in doc:
         if token.i == line_start and not token.is_space:
-            if ended and token.i > 0:
+            if token.i > 0 and (ended or not _runs_on(doc, token.i)):
                 token.is_sent_start = True
             end = _dateline_end(doc, token.i)
             if end is not None:
@@ -91,6 +93,26 @@ def split_datelines(doc: Doc) -> Doc:
             ended = False
     _no_starts_mid_sentence(doc)
     return doc
+
+
+# Words after which a sentence cannot stop: a line ending in one runs on.
+RUNS_ON_AFTER = frozenset(
+    """a an the of to in on at by for from with and or but nor as than that which who whose whom its their his
+    her our your my this these those is are was were be been has have had will would can could should may might
+    must shall into onto upon over under about between among against during after before since until via""".split()
+)
+
+
+def _runs_on(doc: Doc, start: int) -> bool:
+    """Whether the line starting at token ``start`` goes on with the sentence
+    of the line before it: hard-wrapped text, not a new paragraph."""
+    i = start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return False
+    last, first = doc[i], doc[start]
+    return first.text[:1].islower() or last.text in (",", "-", "–", "—", "(") or last.lower_ in RUNS_ON_AFTER
 
 
 # Past this many words with no full stop, the parser may end a sentence where

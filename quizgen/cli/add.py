@@ -20,7 +20,7 @@ def add(
         list[str],
         typer.Argument(
             metavar="PATH...",
-            help="Article files (.txt, .md, .html), directories (searched recursively), or - for standard input.",
+            help="Article files (.txt, .md, .html, .pdf, .docx), directories (searched recursively), or - for standard input.",
             show_default=False,
         ),
     ],

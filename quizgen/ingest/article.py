@@ -26,7 +26,11 @@ FORMATS = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
+# Formats read from their bytes by a document library, not decoded as text first.
+DOCUMENTS = frozenset(("pdf", "docx"))
 STDIN = "<stdin>"
 # A first line longer than this is a paragraph, not a headline.
 _MAX_HEADLINE_CHARS = 200
@@ -75,7 +79,9 @@ def format_size(size: int) -> str:
 def format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ArticleError(str(path), f"unsupported file type {suffix!r}; quizgen reads .txt, .md and .html")
+        raise ArticleError(
+            str(path), f"unsupported file type {suffix!r}; quizgen reads .txt, .md, .html, .pdf and .docx"
+        )
     return FORMATS[suffix]
 
 
@@ -113,25 +119,42 @@ def read_stream(stream: BinaryIO | None = None, *, max_bytes: int = DEFAULT_MAX_
 
 
 def parse_article(data: bytes, *, source: str, format: str, fallback_title: str | None = None) -> ArticleText:
-    """Turn the bytes of an article in ``format`` (txt, md, html) into an :class:`ArticleText`."""
+    """Turn the bytes of an article in ``format`` (txt, md, html, pdf, docx) into an :class:`ArticleText`."""
     if not data.strip():
         raise ArticleError(source, "empty file; an article needs some text")
-    text, warnings = decode_text(data, source)
-    if format == "html":
-        from quizgen.ingest.html import html_to_article
-
-        title, body = html_to_article(text)
-    elif format == "md":
-        from quizgen.ingest.markdown import markdown_to_article
-
-        title, body = markdown_to_article(text)
+    warnings: list[str] = []
+    if format in DOCUMENTS:
+        title, body = _document_to_article(data, source, format)
     else:
-        title, body = _plain_to_article(text)
+        text, warnings = decode_text(data, source, html=format == "html")
+        title, body = _text_to_article(text, format)
     body = _tidy(body)
     if not body:
         raise ArticleError(source, "has no article text (only a title or markup)")
     title = " ".join((title or "").split()) or fallback_title or _title_from_text(body)
     return ArticleText(title=title, text=body, source=source, format=format, warnings=tuple(warnings))
+
+
+def _document_to_article(data: bytes, source: str, format: str) -> tuple[str | None, str]:
+    if format == "pdf":
+        from quizgen.ingest.pdf import pdf_to_article
+
+        return pdf_to_article(data, source)
+    from quizgen.ingest.docx import docx_to_article
+
+    return docx_to_article(data, source)
+
+
+def _text_to_article(text: str, format: str) -> tuple[str | None, str]:
+    if format == "html":
+        from quizgen.ingest.html import html_to_article
+
+        return html_to_article(text)
+    if format == "md":
+        from quizgen.ingest.markdown import markdown_to_article
+
+        return markdown_to_article(text)
+    return _plain_to_article(text)
 
 
 def _plain_to_article(text: str) -> tuple[str | None, str]:
@@ -166,6 +189,8 @@ def _title_from_text(body: str, words: int = 8) -> str:
 
 
 def _sniff_format(data: bytes) -> str:
+    if data.startswith(b"%PDF-"):
+        return "pdf"
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
         return "html"

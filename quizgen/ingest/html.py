@@ -5,14 +5,21 @@ Pipeline: article file -> ingest (this) -> analysis -> facts -> items.
 A saved web page holds much more than the story: navigation, scripts, adverts,
 share buttons, footers. Analysis needs only the prose, one paragraph per line,
 so everything else is left out here and never reaches the sentence splitter.
+The story is found by :mod:`quizgen.ingest.main_text`; the page is also read
+here into a forgiving tree of its own, which gives the title (the ``<title>``
+or the headline) and, for a fragment or a page too small for the extractor,
+the text.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+
+from quizgen.ingest.main_text import extract_paragraphs, is_clutter
 
 __all__ = ["html_to_article"]
 
@@ -52,6 +59,9 @@ _FURNITURE = frozenset(("header", "nav", "aside", "footer", "form", "dialog"))
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # What sits between a headline and the site's name in a <title>.
 _TITLE_SEPARATORS = "|-\u2013\u2014:\u00b7\u2022\u00bb\u00ab/\\~"
+# A page with fewer words than this is read whole, by quizgen's own reader:
+# there is too little text for the extractor to tell a story from its page.
+EXTRACT_FROM_WORDS = 100
 # html.parser asserts on marked sections it does not know ("<![foo["); a
 # browser reads any "<![" as a bogus comment, which "<!_[" also is.
 _MARKED_SECTION = re.compile(r"<!\[")
@@ -157,9 +167,14 @@ def html_to_article(markup: str) -> tuple[str | None, str]:
         return None, _strip_tags(markup)
     root = builder.root
 
-    content, paragraphs = _main_content(root)
+    content, own = _main_content(root)
     page_title = _first_text(root, "title", skip=frozenset(("svg", "math")))
-    title = _choose_title(page_title, _headline(root, content))
+    title = _choose_title(page_title, _headline(root, content) or _structured_headline(markup))
+    # A fragment or a tiny page has nothing to separate: it is read whole.
+    words = sum(len(text.split()) for text, _ in (own if content is root else _paragraphs(root)))
+    # A page may give its story only in its structured data (JSON-LD), for scripts to show.
+    extracted = extract_paragraphs(markup) if words >= EXTRACT_FROM_WORDS or '"articleBody"' in markup else None
+    paragraphs = [(text, heading) for text, heading in extracted or own if not is_clutter(text)]
     if title:
         paragraphs = _without_title(paragraphs, title)
     return title, "\n".join(text for text, _ in paragraphs)
@@ -209,15 +224,40 @@ def _headline(root: _Element, content: _Element) -> str | None:
     )
 
 
+_STRUCTURED_DATA = re.compile(
+    r"<script[^>]+type\s*=\s*[\"']?application/ld\+json[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL
+)
+
+
+def _structured_headline(markup: str) -> str | None:
+    """The headline a page gives in its JSON-LD, for a page that shows none."""
+    for match in _STRUCTURED_DATA.finditer(markup):
+        try:
+            data = json.loads(match.group(1))
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                headline = node.get("headline")
+                if isinstance(headline, str) and _clean(html.unescape(headline)):
+                    return _clean(html.unescape(headline))
+                stack.extend(reversed([value for value in node.values() if isinstance(value, (dict, list))]))
+    return None
+
+
 def _choose_title(title: str | None, headline: str | None) -> str | None:
     if not title:
         return headline
-    if headline and _is_headline_plus_site(title, headline):
+    if headline and is_headline_plus_site(title, headline):
         return headline
     return title
 
 
-def _is_headline_plus_site(title: str, headline: str) -> bool:
+def is_headline_plus_site(title: str, headline: str) -> bool:
     """Whether ``title`` is ``headline`` with a site name before or after it."""
     match = re.search(re.escape(headline), title, re.IGNORECASE)
     if not match:

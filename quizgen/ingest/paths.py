@@ -37,7 +37,7 @@ def discover(paths: Iterable[str | Path | ArticleError]) -> Iterator[Path | str 
         if path.is_dir():
             found = sorted(_articles_under(path))
             if not found:
-                yield ArticleError(str(path), "no .txt, .md or .html articles in this directory")
+                yield ArticleError(str(path), "no .txt, .md, .html, .pdf or .docx articles in this directory")
             yield from found
         elif path.exists() or path.is_symlink():
             yield path
