@@ -95,12 +95,11 @@ _LATIN_PAGES = frozenset(
 )
 # charset-normalizer reads at most this much of a file to guess its encoding.
 _GUESS_SAMPLE = 1_000_000
-
-
 # Below this share of bytes outside ASCII, a text is English (or another
 # language of Latin script) with a few accented letters or typographic marks,
 # and its few bytes tell charset-normalizer too little: Windows-1252 is likeliest.
 _FEW_HIGH_BYTES = 0.03
+_HIGH_BYTES = bytes(range(128, 256))
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:
@@ -108,29 +107,21 @@ def _guess(data: bytes) -> tuple[str, str] | None:
     None for Windows-1252: where it reads the text and the text is mostly
     ASCII, or charset-normalizer finds a Latin code page."""
     sample = data[:_GUESS_SAMPLE]
-    if sum(sample.count(byte) for byte in range(128, 256)) < _FEW_HIGH_BYTES * len(sample):
-        try:
-            data.decode("cp1252")
-            return None
-        except UnicodeDecodeError:
-            pass
-    best = from_bytes(sample).best()
-    if best is None:
-        return None
-    encoding = best.encoding
-    if encoding in ("ascii", "utf_8"):
-        return None
-    if encoding in _LATIN_PAGES:
-        try:
-            data.decode("cp1252")
-            return None
-        except UnicodeDecodeError:
-            pass
     try:
-        text = data.decode(encoding)
+        data.decode("cp1252")
+        windows = True
+    except UnicodeDecodeError:
+        windows = False
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if windows and high < _FEW_HIGH_BYTES * len(sample):
+        return None
+    best = from_bytes(sample).best()
+    if best is None or best.encoding in ("ascii", "utf_8") or (windows and best.encoding in _LATIN_PAGES):
+        return None
+    try:
+        return _encoding_name(best.encoding), data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         return None
-    return _encoding_name(encoding), text
 
 
 def _encoding_name(codec: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quizgen.errors import ArticleError
+from quizgen.ingest.lines import table_row
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -32,7 +33,6 @@ _TOO_BIG = "a .docx file that unpacks to more than 200 MB; save the article on i
 # below what would exhaust memory.
 _MAX_UNPACKED_BYTES = 200 * 1000 * 1000
 _TITLE_STYLES = frozenset(("title", "heading 1"))
-_CELL_SEPARATOR = "; "
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Wrappers whose children are the document's own paragraphs and tables.
 _WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"))
@@ -114,7 +114,7 @@ def _style_name(paragraph: BaseOxmlElement, styles: dict[str, str]) -> str:
 def _table_rows(table: BaseOxmlElement, styles: dict[str, str]) -> Iterator[str]:
     for row in table.xpath("w:tr | w:sdt/w:sdtContent/w:tr"):
         cells = (" ".join(text for text, _ in _blocks(cell, styles)) for cell in row.xpath(_CELLS))
-        line = _CELL_SEPARATOR.join(cell for cell in cells if cell)
+        line = table_row(cells)
         if line:
             yield line
 

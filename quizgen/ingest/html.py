@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
+from quizgen.ingest.lines import CELL_SEPARATOR, one_line
 from quizgen.ingest.main_text import extract_paragraphs, is_clutter
 
 __all__ = ["html_to_article"]
@@ -43,7 +44,6 @@ _BLOCKS = frozenset(
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _CELLS = frozenset(("td", "th"))
-_CELL_SEPARATOR = "; "
 _VOID = frozenset(
     "area base basefont bgsound br col embed hr img input keygen link meta param source track wbr".split()
 )
@@ -54,9 +54,6 @@ _NOT_TEXT = frozenset(("script", "style", "template", "noscript"))
 # An h1 is looked for outside these before settling for one in a site header:
 # a page banner often puts the site's name in an h1.
 _FURNITURE = frozenset(("header", "nav", "aside", "footer", "form", "dialog"))
-# Characters that only hint at line breaking or hyphenation; inside a word
-# they would split it in two for later stages.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # What sits between a headline and the site's name in a <title>.
 _TITLE_SEPARATORS = "|-\u2013\u2014:\u00b7\u2022\u00bb\u00ab/\\~"
 # A page with fewer words than this is read whole, by quizgen's own reader:
@@ -204,7 +201,7 @@ def _holding_text(root: _Element) -> set[int]:
         element, children_done = stack.pop()
         if children_done:
             if any(
-                id(child) in found if isinstance(child, _Element) else child and _clean(child)
+                id(child) in found if isinstance(child, _Element) else child and one_line(child)
                 for child in element.children
             ):
                 found.add(id(element))
@@ -243,8 +240,8 @@ def _structured_headline(markup: str) -> str | None:
                 stack.extend(reversed(node))
             elif isinstance(node, dict):
                 headline = node.get("headline")
-                if isinstance(headline, str) and _clean(html.unescape(headline)):
-                    return _clean(html.unescape(headline))
+                if isinstance(headline, str) and one_line(html.unescape(headline)):
+                    return one_line(html.unescape(headline))
                 stack.extend(reversed([value for value in node.values() if isinstance(value, (dict, list))]))
     return None
 
@@ -309,11 +306,7 @@ def _text(element: _Element) -> str:
             pieces.append(" ")
         elif node.tag not in _NOT_TEXT:
             stack.extend(reversed(node.children))
-    return _clean("".join(pieces))
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.translate(_INVISIBLE).split())
+    return one_line("".join(pieces))
 
 
 class _Paragraphs:
@@ -332,7 +325,7 @@ class _Paragraphs:
                 self._pieces.pop()
             if self._pieces:
                 self._pieces[-1] = self._pieces[-1].rstrip()
-            self._pieces.append(_CELL_SEPARATOR)
+            self._pieces.append(CELL_SEPARATOR)
             data = data.lstrip()
         if data and not data.isspace():
             self._has_text = True
@@ -364,7 +357,7 @@ class _Paragraphs:
             self.line_break()
 
     def end_paragraph(self, heading: bool = False) -> None:
-        text = _clean("".join(self._pieces))
+        text = one_line("".join(self._pieces))
         if text:
             self.done.append((text, heading))
         self._pieces = []
@@ -401,5 +394,5 @@ _FALLBACK_TAG = re.compile(r"<[^>]*>")
 def _strip_tags(markup: str) -> str:
     """A rough reading for markup the parser gave up on."""
     text = html.unescape(_FALLBACK_TAG.sub(" ", _FALLBACK_DROPPED.sub(" ", markup)))
-    lines = (_clean(line) for line in text.split("\n"))
+    lines = (one_line(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

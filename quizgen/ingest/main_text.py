@@ -7,9 +7,10 @@ trafilatura finds the story, favouring precision and leaving comments out.
 Precision alone drops some of a story: the older entries of a live blog, the
 paragraphs a paywall hides, a body given only in the page's JSON-LD. So a
 second, plainer pass is read too, and its paragraphs of running prose that
-the first pass left out are added in their place. Last, lines that are page
-furniture whatever the extractor thought (bylines, reading times, photo
-credits, share and newsletter boxes, "Also read" links, timestamps) go.
+the first pass left out are added in their place. :func:`is_clutter` tells
+the lines that are page furniture whatever the extractor thought (bylines,
+reading times, photo credits, share and newsletter boxes, "Also read"
+links, timestamps); the HTML reader drops them from whatever it reads.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from quizgen.ingest.lines import table_row
+
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 __all__ = ["extract_paragraphs", "is_clutter"]
 
-_CELL_SEPARATOR = "; "
 # A paragraph of running prose: this many words, ending as a sentence does.
 _PROSE_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -56,6 +58,12 @@ _CLUTTER = [
 ]
 
 
+# The extractor reports its fallbacks through logging; they are not the user's business.
+for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+    logging.getLogger(_name).propagate = False
+
+
 def extract_paragraphs(markup: str) -> list[tuple[str, bool]] | None:
     """The page's main text as (paragraph, is a heading) in order, or None
     when trafilatura finds no main text in it (a fragment, a tiny page)."""
@@ -64,14 +72,12 @@ def extract_paragraphs(markup: str) -> list[tuple[str, bool]] | None:
     if not precise and not plain:
         return None
     kept = {text for text, _ in precise}
-    merged = precise
-    if plain:
-        # The plain pass in its own order, with what precision kept and the prose it missed.
-        extra = [p for p in plain if p[0] not in kept and _prose(p[0])]
-        if extra:
-            merged = [p for p in plain if p[0] in kept or p in extra]
-            merged += [p for p in precise if p[0] not in {text for text, _ in merged}]
-    return [(text, heading) for text, heading in merged if not is_clutter(text)]
+    if not any(text not in kept and _prose(text) for text, _ in plain):
+        return precise
+    # The plain pass in its own order, with what precision kept and the prose it missed.
+    merged = [(text, heading) for text, heading in plain if text in kept or _prose(text)]
+    placed = {text for text, _ in merged}
+    return merged + [(text, heading) for text, heading in precise if text not in placed]
 
 
 def is_clutter(line: str) -> bool:
@@ -89,11 +95,6 @@ def _prose(text: str) -> bool:
 def _extract(markup: str, *, favor_precision: bool) -> list[tuple[str, bool]]:
     import trafilatura
     from lxml import etree
-
-    # The extractor reports its fallbacks through logging; they are not the user's business.
-    for name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
-        logging.getLogger(name).addHandler(logging.NullHandler())
-        logging.getLogger(name).propagate = False
 
     try:
         found = trafilatura.extract(
@@ -131,7 +132,7 @@ def _blocks(element: _Element, out: list[tuple[str, bool]]) -> None:
     elif tag == "table":
         for row in element.iter("row"):
             cells = [_text(cell) for cell in row.iter("cell")]
-            out.append((_CELL_SEPARATOR.join(cell for cell in cells if cell), False))
+            out.append((table_row(cells), False))
     elif tag in ("list", "quote", "div") and len(element):
         for child in element:
             _blocks(child, out)

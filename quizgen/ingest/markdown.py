@@ -20,6 +20,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline, emphasis
 from markdown_it.token import Token
 
+from quizgen.ingest.lines import table_row
+
 __all__ = ["markdown_to_article"]
 
 _FRONT_MATTER_KEY = re.compile(r"[A-Za-z0-9_][\w .-]*:(?:\s|$)")
@@ -40,7 +42,6 @@ _SPACING_TAGS = frozenset(
     "br p div li ul ol dl dt dd tr td th table h1 h2 h3 h4 h5 h6 hr blockquote "
     "section article header footer figure figcaption pre".split()
 )
-_CELL_SEPARATOR = "; "
 
 
 def _emphasis(state: StateInline, silent: bool) -> bool:
@@ -159,7 +160,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
             else:
                 blocks.append(("heading" if opener == "heading_open" else "text", _plain(children)))
         elif token.type == "tr_close":
-            blocks.append(("row", _CELL_SEPARATOR.join(cell for cell in row if cell)))
+            blocks.append(("row", table_row(row)))
             row = []
         elif token.type == "html_block":
             # Read as paragraphs of text, without tags, comments and scripts.

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizgen.errors import ArticleError
 from quizgen.ingest.html import is_headline_plus_site
+from quizgen.ingest.lines import INVISIBLE, one_line
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -79,7 +80,6 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 # where a line breaks, so one drawn inside a line is an ordinary hyphen (some
 # PDF writers give all hyphens the code of the first one they drew).
 _SOFT_HYPHEN_INSIDE = re.compile("\u00ad(?=.)")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # Titles that PDF writers fill in for a document nobody named.
 _PLACEHOLDER_TITLE = re.compile(
     r"""
@@ -178,7 +178,7 @@ def _metadata_title(reader: PdfReader) -> str | None:
         return None
     if not isinstance(title, str):
         return None
-    title = " ".join(title.translate(_INVISIBLE).split())
+    title = one_line(title)
     if len(title) > _MAX_HEADLINE_CHARS or _PLACEHOLDER_TITLE.fullmatch(title):
         return None
     return title
@@ -222,7 +222,7 @@ class _LineCollector:
         pieces, self._pieces = self._pieces, []
         text = " ".join("".join(piece[0] for piece in pieces).translate(_LIGATURES).split())
         text = _SOFT_HYPHEN_INSIDE.sub("-", text)
-        if not text.translate(_INVISIBLE).strip():
+        if not text.translate(INVISIBLE).strip():
             return
         weight: Counter[float] = Counter()
         for piece_text, _, _, size in pieces:
@@ -277,17 +277,13 @@ def _paragraphs(lines: list[_Line], layout: _Layout) -> list[tuple[str, _Line]]:
     pieces, first = [lines[0].text], lines[0]
     for prev, line in zip(lines, lines[1:]):
         if _starts_paragraph(prev, line, layout):
-            paragraphs.append((_clean("".join(pieces)), first))
+            paragraphs.append((one_line("".join(pieces)), first))
             pieces, first = [line.text], line
         else:
             pieces[-1], glue = _mend(pieces[-1], line.text, words)
             pieces += [glue, line.text]
-    paragraphs.append((_clean("".join(pieces)), first))
+    paragraphs.append((one_line("".join(pieces)), first))
     return paragraphs
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.translate(_INVISIBLE).split())
 
 
 def _layout(lines: list[_Line]) -> _Layout:
