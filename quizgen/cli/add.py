@@ -20,7 +20,8 @@ def add(
         list[str],
         typer.Argument(
             metavar="PATH...",
-            help="Article files (.txt, .md, .html, .pdf, .docx), directories (searched recursively), or - for standard input.",
+            help="Article files (.txt, .md, .html, .pdf, .docx), directories (searched recursively), web pages or "
+            "RSS/Atom feeds (http:// or https://), or - for standard input.",
             show_default=False,
         ),
     ],
@@ -33,6 +34,9 @@ def add(
             help="Skip files larger than this, e.g. 5MB or 500kB.",
         ),
     ] = format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+    refetch: Annotated[
+        bool, typer.Option("--refetch", help="Fetch web pages again even when their address is already stored.")
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar; print only failures and the summary.")
     ] = False,
@@ -44,8 +48,14 @@ def add(
     an interrupted run keeps what it stored. Exits 1 if any file failed.
 
     \b
+    A web page is fetched (20 s time limit) and stored with its address as
+    its source; an address already stored is not fetched again unless
+    --refetch is given. A feed adds the article of each of its entries.
+
+    \b
     Example:
       quizgen add seeds/ notes/budget.md
+      quizgen add https://example.org/news/story.html
     """
     limit = parse_size(max_size)
     counts = {"added": 0, "exists": 0, "failed": 0}
@@ -54,7 +64,7 @@ def add(
         open_store(ctx) as store,
         progress("adding", len(found), unit="files", enabled=not quiet) as advance,
     ):
-        for outcome in add_articles(store, found, max_bytes=limit):
+        for outcome in add_articles(store, found, max_bytes=limit, refetch=refetch):
             advance(1)
             counts[outcome.status] += 1
             for warning in outcome.warnings:

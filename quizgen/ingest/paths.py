@@ -12,6 +12,7 @@ from pathlib import Path
 
 from quizgen.errors import ArticleError
 from quizgen.ingest.article import DEFAULT_MAX_BYTES, FORMATS, ArticleText, read_article, read_stream
+from quizgen.ingest.fetch import fetch_articles, is_url
 
 # Files that sit beside articles in a folder but are not articles.
 _NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing", "notice")
@@ -30,8 +31,8 @@ def discover(paths: Iterable[str | Path | ArticleError]) -> Iterator[Path | str 
         if isinstance(raw, ArticleError):
             yield raw
             continue
-        if str(raw) == "-":
-            yield "-"
+        if str(raw) == "-" or is_url(str(raw)):
+            yield str(raw)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -66,6 +67,8 @@ def read_all(
         try:
             if found == "-":
                 yield read_stream(max_bytes=max_bytes)
+            elif isinstance(found, str):
+                yield from fetch_articles(found, max_bytes=max_bytes)
             else:
                 yield read_article(found, max_bytes=max_bytes)
         except ArticleError as exc:

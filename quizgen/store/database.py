@@ -208,6 +208,11 @@ class Store(Reviews, Progress):
         with self.session(write=True) as session:
             return [ArticleSummary(*row) for row in session.exec(query).all()]
 
+    def article_from(self, source: str) -> Article | None:
+        """The article stored first from ``source`` (a path or a web address), if any."""
+        with self.session() as session:
+            return session.exec(select(Article).where(Article.source == source).order_by(col(Article.id))).first()
+
     def count_items(self, article_id: int) -> int:
         with self.session() as session:
             return _count_items(session, article_id)

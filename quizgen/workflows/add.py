@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from quizgen.errors import ArticleError
-from quizgen.ingest import DEFAULT_MAX_BYTES, ArticleText, read_all
+from quizgen.ingest import DEFAULT_MAX_BYTES, ArticleText, discover, read_all
+from quizgen.ingest.fetch import is_url
 from quizgen.ingest.language import is_english
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def add_articles(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch: int = ARTICLES_PER_COMMIT,
+    refetch: bool = False,
 ) -> Iterator[IngestOutcome]:
     """Read and store the articles named by ``paths``, one outcome per input, in order.
 
@@ -53,8 +55,10 @@ def add_articles(
     """
     pending: list[IngestOutcome | ArticleText] = []
     size = 0
-    for read in read_all(paths, max_bytes=max_bytes):
-        if isinstance(read, ArticleError):
+    for read in _read_new(store, paths, max_bytes=max_bytes, refetch=refetch):
+        if isinstance(read, IngestOutcome):
+            pending.append(read)
+        elif isinstance(read, ArticleError):
             pending.append(IngestOutcome(source=read.source, status="failed", reason=read.reason))
         else:
             english, why = is_english(read.text)
@@ -68,6 +72,26 @@ def add_articles(
             yield from _store(store, pending)
             pending, size = [], 0
     yield from _store(store, pending)
+
+
+def _read_new(
+    store: Store, paths: Iterable[str | Path | ArticleError], *, max_bytes: int, refetch: bool
+) -> Iterator[ArticleText | ArticleError | IngestOutcome]:
+    """What ``read_all`` reads, but a web address already stored is not fetched
+    again (unless ``refetch``): its stored article is reported instead."""
+    for found in discover(paths):
+        if isinstance(found, str) and is_url(found) and not refetch:
+            article = store.article_from(found)
+            if article is not None:
+                yield IngestOutcome(
+                    source=found,
+                    status="exists",
+                    article_id=article.id,
+                    title=article.title,
+                    words=len(article.text.split()),
+                )
+                continue
+        yield from read_all([found], max_bytes=max_bytes)
 
 
 def _store(store: Store, pending: list[IngestOutcome | ArticleText]) -> Iterator[IngestOutcome]:
