@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from quizgen.errors import ArticleError, UsageError
 from quizgen.ingest.decode import decode_text
+from quizgen.ingest.lines import one_line, visible
 from quizgen.item import content_hash
 
 DEFAULT_MAX_BYTES = 5 * 1000 * 1000
@@ -127,11 +128,14 @@ def parse_article(data: bytes, *, source: str, format: str, fallback_title: str 
         title, body = _document_to_article(data, source, format)
     else:
         text, warnings = decode_text(data, source, html=format == "html")
-        title, body = _text_to_article(text, format)
-    body = _tidy(body)
+        # Invisible characters go before the structure is read, so that one
+        # cannot make a headline or a Markdown mark, and again below, for those
+        # an entity spells (&shy;, &#8203;) or a PDF or Word file holds.
+        title, body = _text_to_article(visible(text), format)
+    body = _tidy(visible(body))
     if not body:
         raise ArticleError(source, "has no article text (only a title or markup)")
-    title = " ".join((title or "").split()) or fallback_title or _title_from_text(body)
+    title = one_line(title or "") or one_line(fallback_title or "") or _title_from_text(body)
     return ArticleText(title=title, text=body, source=source, format=format, warnings=tuple(warnings))
 
 

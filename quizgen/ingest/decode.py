@@ -2,9 +2,11 @@
 
 Articles arrive from anywhere, so the bytes are untrusted: binary files are
 refused and UTF-8 is expected. A byte-order mark, or for a web page the
-charset its ``<meta>`` declares, is taken at its word. Anything else is a
-guess (UTF-16 by its zero bytes, then charset-normalizer, then Windows-1252),
-and a guess is never silent: the warning names the encoding used.
+charset its ``<meta>`` declares, is taken at its word. UTF-8 with a few bytes
+that are not (a Windows-1252 quote mark pasted in) is read as UTF-8, those
+bytes as Windows-1252. Anything else is a guess (UTF-16 by its zero bytes,
+then charset-normalizer, then Windows-1252), and a guess is never silent: the
+warning names the encoding used, or how many bytes were not UTF-8.
 """
 
 from __future__ import annotations
@@ -24,11 +26,10 @@ _MAX_CONTROL_SHARE = 0.01
 # Control characters (Unicode's category Cc) but tab, line breaks, form feed and vertical tab.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # The few control characters that pass are removed: a NUL cannot be stored in
-# PostgreSQL's text, and none of them means anything in an article. So are the
-# bidirectional embeddings and overrides (U+202A to U+202E): one reverses the
-# rest of its paragraph on a printed page or a card, and right-to-left words
-# are shown the right way without them.
-_STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e]")
+# PostgreSQL's text, and none of them means anything in an article. (Invisible
+# format characters, such as the bidirectional overrides, go with the others
+# of their kind: see quizgen.ingest.lines.)
+_STRAY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes, source: str, *, html: bool = False) -> tuple[str, list[str]]:
@@ -71,6 +72,12 @@ def _decode_8bit(data: bytes, source: str, warnings: list[str]) -> str:
         if exc.reason == "unexpected end of data" and exc.end == len(data):
             warnings.append(f"{source}: ends in a cut-off UTF-8 character, which was dropped")
             return data[: exc.start].decode("utf-8")
+    mixed = _utf8_but_for(data)
+    if mixed is not None:
+        text, bad = mixed
+        were = "1 byte that is not UTF-8 was" if bad == 1 else f"{bad:,} bytes that are not UTF-8 were"
+        warnings.append(f"{source}: {were} read as Windows-1252, the rest as UTF-8")
+        return text
     guessed = _guess(data)
     if guessed is not None:
         encoding, text = guessed
@@ -85,6 +92,38 @@ def _decode_8bit(data: bytes, source: str, warnings: list[str]) -> str:
         ) from None
     warnings.append(f"{source}: not valid UTF-8, read as Windows-1252 (Latin-1)")
     return text
+
+
+# A byte that is not UTF-8 stands for itself, in the surrogate of that number.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+# One with ASCII (or nothing) on either side.
+_LONE_BYTE = re.compile("(?<![^\x00-\x7f])[\udc80-\udcff](?![^\x00-\x7f])")
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _utf8_but_for(data: bytes) -> tuple[str, int] | None:
+    """``data`` read as UTF-8 but for the bytes that are not, each read as its
+    Windows-1252 character (U+FFFD for the five that have none), and how many
+    bytes that was; or None if ``data`` does not read as UTF-8 with a few
+    Windows-1252 bytes pasted in (a quote mark, a paragraph).
+
+    It does if it holds UTF-8 characters beyond ASCII, and either they are at
+    least as many as the bytes that are not UTF-8, or those bytes mostly stand
+    alone, as a quote mark does ("It’s" with its 0x92). In text in an 8-bit
+    code page, UTF-8 characters happen only by chance (a capital with an
+    accent before a quote mark, "É”"); in Chinese, Japanese or Korean in a
+    code page of their own, they do happen, but fewer than the other bytes,
+    which come in runs."""
+    escaped = data.decode("utf-8", "surrogateescape")
+    utf8 = len(_NON_ASCII.findall(escaped))
+    bad = len(_ESCAPED_BYTE.findall(escaped))
+    if not utf8 or (utf8 < bad and 2 * len(_LONE_BYTE.findall(escaped)) <= bad):
+        return None
+    return _ESCAPED_BYTE.sub(_windows_1252, escaped), bad
+
+
+def _windows_1252(match: re.Match[str]) -> str:
+    return bytes([ord(match[0]) - 0xDC00]).decode("cp1252", "replace")
 
 
 # The single-byte code pages of Latin script that charset-normalizer may tell

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quizgen.errors import ArticleError
-from quizgen.ingest.lines import table_row
+from quizgen.ingest.lines import one_line, table_row
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -86,7 +86,7 @@ def _core_title(document: Document) -> str | None:
         return None
     if not isinstance(part, CorePropertiesPart):
         return None
-    return " ".join((part.core_properties.title or "").split()) or None
+    return one_line(part.core_properties.title or "") or None
 
 
 def _blocks(container: BaseOxmlElement, styles: dict[str, str]) -> Iterator[tuple[str, bool]]:
@@ -103,7 +103,7 @@ def _blocks(container: BaseOxmlElement, styles: dict[str, str]) -> Iterator[tupl
 
 
 def _paragraph_text(paragraph: BaseOxmlElement) -> str:
-    return " ".join("".join(run.text for run in paragraph.xpath(_RUNS)).split())
+    return one_line("".join(run.text for run in paragraph.xpath(_RUNS)))
 
 
 def _style_name(paragraph: BaseOxmlElement, styles: dict[str, str]) -> str:

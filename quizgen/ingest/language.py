@@ -6,8 +6,10 @@ to English and the commonest languages written in Latin script, in its low
 accuracy mode (letter trigrams only), which keeps it to a fraction of a second
 and a few tens of megabytes. A few samples across the text are read, so a
 long article costs no more than a short one. Texts too short to tell are let
-through, and so are English tables and lists: they are not refused unless a
-sample reads as another language with confidence.
+through if they hold a word in the Latin alphabet, and so are English tables
+and lists: they are not refused unless a sample reads as another language
+with confidence. A text without such a word (numbers, symbols, emoji) is no
+English at all, however long.
 """
 
 from __future__ import annotations
@@ -35,17 +37,25 @@ SAMPLE_CHARS = 1500
 # How sure the detector must be that a sample is not English to refuse it.
 MIN_CONFIDENCE = 0.5
 _WORD = re.compile(r"[^\W\d_]+")
+# Why a text with no word at all is refused: a word is two letters or more,
+# so the "x" of "3 x 4" or the "A" of "Table A" makes none.
+NO_WORDS = "no words, only numbers, symbols or emoji"
+_NOT_LATIN = "mostly not in the Latin alphabet"
 
 
 def is_english(text: str) -> tuple[bool, str]:
     """Whether ``text`` reads as English, and if not, why (for the error message)."""
     words = _WORD.findall(text.casefold())
+    if not any(len(word) > 1 for word in words):
+        return False, NO_WORDS
     letters = sum(map(len, words))
     if len(words) < MIN_WORDS and letters < MIN_LETTERS:
-        return True, ""
+        if any(len(word) > 1 and _latin_letters(word) == len(word) for word in words):
+            return True, ""
+        return False, _NOT_LATIN
     latin = sum(len(word) if word.isascii() else _latin_letters(word) for word in words)
     if latin < 0.8 * letters:
-        return False, "mostly not in the Latin alphabet"
+        return False, _NOT_LATIN
     votes: dict[str, int] = {}
     for sample in _samples(text):
         language = _foreign_language(sample)
@@ -54,6 +64,16 @@ def is_english(text: str) -> tuple[bool, str]:
     if votes and sum(votes.values()) * 2 > len(_samples(text)):
         return False, f"reads as {max(votes, key=lambda name: votes[name])}"
     return True, ""
+
+
+def refusal(text: str) -> str | None:
+    """Why ``quizgen add`` refuses ``text``, for its one-line error, or None if it reads as English."""
+    english, why = is_english(text)
+    if english:
+        return None
+    if why == NO_WORDS:
+        return f"{why}; give an article written in English"
+    return f"not English ({why}); quizgen reads English articles only for now"
 
 
 def _samples(text: str) -> list[str]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizgen.errors import ArticleError
 from quizgen.ingest.html import is_headline_plus_site
-from quizgen.ingest.lines import INVISIBLE, one_line
+from quizgen.ingest.lines import one_line, visible
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -222,7 +222,7 @@ class _LineCollector:
         pieces, self._pieces = self._pieces, []
         text = " ".join("".join(piece[0] for piece in pieces).translate(_LIGATURES).split())
         text = _SOFT_HYPHEN_INSIDE.sub("-", text)
-        if not text.translate(INVISIBLE).strip():
+        if not visible(text).strip():
             return
         weight: Counter[float] = Counter()
         for piece_text, _, _, size in pieces:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from quizgen.errors import ArticleError
 from quizgen.ingest import DEFAULT_MAX_BYTES, ArticleText, discover, read_all
 from quizgen.ingest.fetch import is_url
-from quizgen.ingest.language import is_english
+from quizgen.ingest.language import refusal
 
 if TYPE_CHECKING:
     from quizgen.store import Store
@@ -61,12 +61,11 @@ def add_articles(
         elif isinstance(read, ArticleError):
             pending.append(IngestOutcome(source=read.source, status="failed", reason=read.reason))
         else:
-            english, why = is_english(read.text)
-            if english:
+            reason = refusal(read.text)
+            if reason is None:
                 pending.append(read)
                 size += len(read.text)
             else:
-                reason = f"not English ({why}); quizgen reads English articles only for now"
                 pending.append(IngestOutcome(source=read.source, status="failed", reason=reason))
         if len(pending) >= batch or size >= CHARACTERS_PER_COMMIT:
             yield from _store(store, pending)
