@@ -44,8 +44,18 @@ demo: $(VENV)/.installed-demo
 	@echo
 	@echo "Study them: $(BIN)/quizgen --db $(DEMO_DB) quiz      (then: $(BIN)/quizgen --db $(DEMO_DB) stats)"
 
+# gift-pegjs, the GIFT parser of the tools teachers use, reads the GIFT exports in
+# the suite; npm installs it as tests/js/package-lock.json pins it.
+JS_READERS := tests/js/node_modules/.installed
+
+$(JS_READERS): tests/js/package.json tests/js/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "make test needs Node.js and npm, for the GIFT parser gift-pegjs in tests/js (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --prefix tests/js --no-audit --no-fund
+	@touch $@
+
 # The gate first: a lint, format, type or layer failure stops the run before the suite.
-test: lint
+test: lint $(JS_READERS)
 	$(BIN)/python -m pytest
 
 # Lint, formatting, types and the import contracts of pyproject.toml. Every

@@ -10,23 +10,39 @@ standing where the blank is.
 Article text is untrusted, and every one of ``~ = # { } :`` and the
 backslash would change the question's meaning, so each is escaped with a
 backslash. The rest follows what Moodle's GIFT reader does with a field,
-so that what it stores is what the item says:
+so that what it stores is what the item says, and keeps to what the other
+readers teachers use (gift-pegjs, pygiftparser) read the same way:
 
 - Question text and options are written as HTML (``[html]``) and
   HTML-escaped, so markup in an article shows as text. This also keeps
   ``->`` out of the left side of a matching pair, where Moodle would split.
-- A field that starts with ``[`` would be read as a format name, and one
-  that starts with ``%`` as a weight: such a field gets an explicit one.
+  A backslash in HTML is the character reference ``&#92;`` rather than
+  GIFT's ``\\``, which not every reader undoes, and so is a ``}`` in an
+  option, which a reader that ends the answers at the first ``}`` would cut.
+- An option whose first character would be read as a format name (``[``)
+  or a weight (``%``) starts with that character's reference instead.
 - Short answers are plain text compared with what a student types, so they
   are not HTML-escaped; their ``*`` is escaped as Moodle reads it as a
-  wildcard. An answer with ``->`` in it would make Moodle read the question
-  as a matching one, and GIFT has no escape for it: the question then keeps
-  its main answer only, written without ``=`` so it cannot be.
+  wildcard. One that starts with a format name gets ``[plain]`` before it,
+  and one that starts with ``%`` an explicit weight. An answer with ``->``
+  in it would make Moodle read the question as a matching one, and GIFT has
+  no escape for it: the question then keeps its main answer only, written
+  as ``{[plain]...}``, without the ``=`` that would make it one.
+- A cloze is GIFT's missing-word form, the answers standing where the blank
+  is, when there is text on both sides of it. A blank that opens or ends the
+  sentence is written out (``_____``), the answers after the sentence:
+  Moodle makes no blank of answers at the end, and gift-pegjs refuses a
+  format name followed at once by the answers (``[html]{=...}``). So is a
+  blank whose following text gift-pegjs would take for a comment (``//``)
+  or a format name (``[``). Moodle imports either form as the same question.
+- A name that ends in ``:`` gets a space before the closing ``::`` (Moodle
+  trims it), for the readers that end a name at the first ``::``.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 
 from quizgen.export.lms.parts import (
@@ -47,6 +63,8 @@ from quizgen.export.lms.parts import (
 from quizgen.wording import BLANK
 
 SPECIAL = "\\~=#{}:"
+# A field that starts with one of these is read as being in that format.
+_FORMAT_NAME = re.compile(r"\[(html|plain|moodle|markdown)\]")
 
 
 def gift(
@@ -89,13 +107,15 @@ def _category_line(category: str, title: str | None = None) -> str:
 def question(item: ItemLike, seed: int | str = 0) -> str:
     """One item as a GIFT question: a comment naming its key, then the question on one line."""
     kind = form(item)
-    name = "::" + escape(short(item.prompt or item.sentence)) + "::"
+    name = escape(short(item.prompt or item.sentence))
+    if name.endswith(":"):
+        name += " "
     comment = f"// quizgen {kind} {one_line(item.key)}"
     if kind == "cloze":
         body = _cloze(item)
     else:
-        body = "[html]" + escape(_html(item.prompt)) + " " + _ANSWERS[kind](item, seed)
-    return f"{comment}\n{name}{body}"
+        body = "[html]" + _html_text(one_line(item.prompt)) + " " + _ANSWERS[kind](item, seed)
+    return f"{comment}\n::{name}::{body}"
 
 
 def escape(text: str) -> str:
@@ -105,26 +125,25 @@ def escape(text: str) -> str:
     return text
 
 
-def _html(text: str) -> str:
-    return html.escape(one_line(text), quote=False)
+def _html_text(text: str) -> str:
+    """Text as GIFT's HTML: HTML-escaped, a backslash as its character reference, then escaped."""
+    return escape(html.escape(text, quote=False).replace("\\", "&#92;"))
 
 
-def _html_field(text: str, *, wrong: bool = False) -> str:
-    """An option or a matching pair's left side: HTML, escaped, with a format or weight written
-    where its first character would be read as one."""
-    field = escape(html.escape(text, quote=False))
-    if field.startswith("["):
-        field = "[html]" + field
-    if wrong and field.startswith("%"):
-        field = "%0%" + field
-    return field
+def _html_field(text: str) -> str:
+    """An option or a matching pair's left side: :func:`_html_text`, with its "}" and a first
+    character that would be read as a format or a weight written as character references."""
+    field = html.escape(text, quote=False).replace("\\", "&#92;").replace("}", "&#125;")
+    if field.startswith(("[", "%")):
+        field = f"&#{ord(field[0])};{field[1:]}"
+    return escape(field)
 
 
 def _answer_field(text: str) -> str:
     """A short answer: plain text, escaped, with a format or weight written where its first
-    character would be read as one."""
+    characters would be read as one."""
     field = escape(shortanswer_literal(text))
-    if field.startswith("["):
+    if _FORMAT_NAME.match(field):
         field = "[plain]" + field
     if field.startswith("%"):
         field = "%100%" + field
@@ -134,19 +153,17 @@ def _answer_field(text: str) -> str:
 def _short_answers(item: ItemLike, seed: int | str = 0) -> str:
     written = answers(item)
     if "->" in written[0]:
-        # "=" and "->" together would make Moodle read a matching question.
-        field = _answer_field(written[0])
-        return "{" + (field if field.startswith("%100%") else "%100%" + field) + "}"
+        # "=" and "->" together would make Moodle read a matching question. The
+        # format keeps the answer's start from being read as a weight, or as
+        # the T or F of a true/false question by gift-pegjs.
+        return "{[plain]" + escape(shortanswer_literal(written[0])) + "}"
     kept = [written[0], *(a for a in written[1:] if "->" not in a)]
     return "{" + " ".join("=" + _answer_field(a) for a in kept) + "}"
 
 
 def _multiple_choice(item: ItemLike, seed: int | str = 0) -> str:
     options, correct = choices(item, seed)
-    fields = [
-        ("=" + _html_field(o)) if n == correct else ("~" + _html_field(o, wrong=True)) for n, o in enumerate(options)
-    ]
-    return "{" + " ".join(fields) + "}"
+    return "{" + " ".join(("=" if n == correct else "~") + _html_field(o) for n, o in enumerate(options)) + "}"
 
 
 def _true_false(item: ItemLike, seed: int | str = 0) -> str:
@@ -160,13 +177,11 @@ def _matching(item: ItemLike, seed: int | str = 0) -> str:
 def _cloze(item: ItemLike) -> str:
     before, after = cloze_sides(item)
     block = _short_answers(item)
-    before_html = escape(html.escape(before, quote=False))
-    after_html = escape(html.escape(after, quote=False))
-    if after_html:
+    before_html, after_html = _html_text(before), _html_text(after)
+    # The missing-word form only where every reader finds the same blank (see above).
+    if before_html and after_html and not after_html.lstrip().startswith(("//", "[")):
         return "[html]" + before_html + block + after_html
-    # Moodle puts no blank in a question that ends with its answers, so a
-    # blank at the end of the sentence is written out, the answers after it.
-    return "[html]" + before_html + BLANK + " " + block
+    return "[html]" + before_html + BLANK + after_html + " " + block
 
 
 _ANSWERS = {

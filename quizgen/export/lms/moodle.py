@@ -14,16 +14,15 @@ as text. Short answers and the right-hand side of matching pairs are plain
 text in Moodle (they are compared with what a student types, or listed in a
 menu), so they are written as they are and left to the XML escaping; their
 ``*`` is escaped because Moodle reads it as a wildcard. In a cloze, the
-characters that would end or split the embedded answer (``} ~ #``, and the
-backslash that escapes them) are written as character references, which
-Moodle decodes before it stores the answer, and the braces of the
-surrounding text likewise, so that article text cannot open a second blank.
+characters that would end or split the embedded answer are written as
+Moodle's own reader takes them back (see :func:`cloze_answer`), and the
+braces of the surrounding text as character references, so that article
+text cannot open a second blank.
 """
 
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 
@@ -46,24 +45,20 @@ from quizgen.export.lms.parts import (
 # Moodle's default penalty for a wrong try in adaptive mode; a true/false
 # question has only one wrong answer, so a wrong try costs it everything.
 PENALTY = "0.3333333"
-# How an embedded answer {1:SHORTANSWER:=...} is written. Moodle ends the
-# answer at the first "}", "~" or "#" that follows neither a backslash nor
-# "&", decodes the character references, and then drops the backslash of a
-# backslash-brace or backslash-hash, and of nothing else (a backslash before
-# "~" would stay in the stored answer). Character references get every
-# character through all three steps as it is.
-_CLOZE_REFERENCES = {
-    "&": "&#38;",  # not &amp;, which would keep an answer ending in "&" from ending
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "\\": "&#92;",
-    "{": "&#123;",
-    "}": "&#125;",
-    "~": "&#126;",
-    "#": "&#35;",
-}
-_UNESCAPED_BY_MOODLE = re.compile(r"\\(?=[}#])")
+# How Moodle reads an embedded answer {1:SHORTANSWER:=...}, in
+# qtype_multianswer_extract_question (question/type/multianswer/questiontype.php):
+# ANSWER_ALTERNATIVE_ANSWER_REGEX ends the answer at the first "~", "#" or "}"
+# that follows neither a backslash, nor "&", nor "&amp;"; html_entity_decode()
+# then decodes it, and only after that is the backslash of "\}" and "\#"
+# dropped, of nothing else. So "}" and "#" take that backslash, which survives
+# a teacher's later edit in Moodle's HTML editor (the editor writes a character
+# reference back as the bare character, which would end the answer), and "&" is
+# "&amp;", as the editor writes it. What has no such form is a character
+# reference: "~" (a backslash before it would stay in the stored answer), and
+# an "&" or a backslash that ends the answer, since either would keep the "}"
+# or "~" after it from ending it.
+_CLOZE_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "}": "\\}", "#": "\\#", "~": "&#126;"}
+_CLOZE_LAST = {**_CLOZE_ESCAPES, "&": "&#38;", "\\": "&#92;"}
 
 
 def moodle_xml(
@@ -197,12 +192,15 @@ def _cloze(element: ET.Element, item: ItemLike, seed: int | str) -> None:
 
 def cloze_answer(answer: str) -> str:
     """An answer as written inside ``{1:SHORTANSWER:=...}``, for Moodle to store as
-    :func:`~quizgen.export.lms.parts.shortanswer_literal` of it."""
+    :func:`~quizgen.export.lms.parts.shortanswer_literal` of it.
+
+    A backslash in the answer stays as it is, even before an escaped "}" or "#":
+    Moodle drops only the backslash next to the brace or hash ("\\\\}" is stored
+    as "\\}").
+    """
     stored = shortanswer_literal(answer)
-    # Moodle's last step drops a backslash before "}" or "#"; one that the
-    # answer really has there is doubled to survive it.
-    before_unescape = _UNESCAPED_BY_MOODLE.sub(r"\\\\", stored)
-    return "".join(_CLOZE_REFERENCES.get(char, char) for char in before_unescape)
+    written = [_CLOZE_ESCAPES.get(char, char) for char in stored[:-1]]
+    return "".join(written) + _CLOZE_LAST.get(stored[-1:], stored[-1:])
 
 
 def _cloze_text(text: str) -> str:
