@@ -7,14 +7,14 @@ is every item that was not rejected, so a fresh store still exports something.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizgen.export import ExportError
 
 if TYPE_CHECKING:
-    from quizgen.store import Article, ItemRecord, Store
+    from quizgen.store import Article, ArticleTitle, ItemRecord, Store
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,9 @@ class Selection:
     items: list[ItemRecord]
     articles: dict[int, Article]
     approved_only: bool
+    # Every stored article's title, by id, where only some articles are
+    # exported: an Anki subdeck is named among all articles of its title.
+    titles: Mapping[int, Article | ArticleTitle] = field(default_factory=dict)
 
     def describe(self) -> str:
         """What was taken, for the line a command prints: "42 items (all but rejected)"."""
@@ -53,4 +56,5 @@ def select_items(store: Store, article_ids: Sequence[int] | None = None) -> Sele
     if not chosen:
         where = "these articles" if article_ids else "the store"
         raise ExportError(f"no items to export in {where}; make some with: quizgen generate")
-    return Selection(items=chosen, articles=articles, approved_only=approved_only)
+    titles = store.titles() if article_ids else {}
+    return Selection(items=chosen, articles=articles, approved_only=approved_only, titles=titles)

@@ -72,6 +72,12 @@ def leading_article(answer: str) -> str:
     return first if first.lower() in ARTICLES and " " in answer else ""
 
 
+def one_line(text: str) -> str:
+    """``text`` with the line breaks of the article's layout (a role or an
+    expansion wrapped across two lines) read as the spaces they stand for."""
+    return " ".join(text.split())
+
+
 def rule(fact: Fact, kind: str) -> str:
     """What made an item, as stored: "appositive/multiple_choice"."""
     return f"{fact.pattern.name}/{kind}"

@@ -14,7 +14,7 @@ from quizgen.answers import accepted_answers
 from quizgen.distractors.choose import DATE_LABELS, DEFAULT_COUNT, Answer, choose
 from quizgen.distractors.choose import NUMBER_LABELS as COUNT_LABELS
 from quizgen.facts.salience import defined_acronyms
-from quizgen.forms.chosen import Chosen
+from quizgen.forms.chosen import Chosen, one_line
 from quizgen.forms.matching import matching
 from quizgen.forms.multiple_choice import multiple_choice
 from quizgen.forms.true_false import true_false
@@ -76,7 +76,9 @@ def _with_distractors(
     fact = question.fact
     span = doc.char_span(fact.answer_start, fact.answer_end, alignment_mode="expand")
     accepted = tuple(
-        dict.fromkeys((*question.accepted, *accepted_answers(question.answer, **_other_name(question, doc))))
+        dict.fromkeys(
+            one_line(a) for a in (*question.accepted, *accepted_answers(question.answer, **_other_name(question, doc)))
+        )
     )
     members = _members(span) if span is not None and fact.pattern.lists else ()
     answer = Answer(

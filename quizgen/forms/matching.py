@@ -8,7 +8,7 @@ overlap.
 
 from __future__ import annotations
 
-from quizgen.forms.chosen import Chosen
+from quizgen.forms.chosen import Chosen, one_line
 from quizgen.item import Item, item_key
 from quizgen.normalize import overlaps
 
@@ -29,7 +29,7 @@ def matching(questions: list[Chosen], article_hash: str) -> Item | None:
         left = _left(chosen)
         if left is None:
             continue
-        right = chosen.question.answer
+        right = one_line(chosen.question.answer)
         if any(
             overlaps(right, taken_right) or overlaps(left, taken_left) or overlaps(right, taken_left)
             for taken_left, taken_right in pairs
@@ -60,7 +60,7 @@ def matching(questions: list[Chosen], article_hash: str) -> Item | None:
 
 def _left(chosen: Chosen) -> str | None:
     """What the answer is matched to: the fact's role or acronym, or None."""
-    detail = chosen.fact.detail
+    detail = one_line(chosen.fact.detail)
     if chosen.fact.pattern.detail_pairs and detail and len(detail.split()) <= MAX_LEFT_WORDS:
         return detail[0].upper() + detail[1:]
     return None

@@ -13,7 +13,7 @@ from quizgen.forms.chosen import Chosen, leading_article, rule
 from quizgen.item import Item
 from quizgen.normalize import words
 from quizgen.quality import slip_in, vague_reference
-from quizgen.questions.statement import Statement, falsified, statement
+from quizgen.questions.statement import Statement, falsified, opens_cleanly, statement
 from quizgen.wording import POINTERS, leans_back
 
 TRUE = "True"
@@ -44,8 +44,13 @@ def true_false(chosen: Chosen) -> tuple[Item, Item] | None:
     if article:
         # "the White House" -> "the U.S. Senate": the article stays.
         swapped = Statement(stated.text, stated.answer_start + len(article) + 1, stated.answer_end)
-    wrong = chosen.distractors[0]
-    return _item(chosen, stated, TRUE, ()), _item(chosen, falsified(swapped, wrong), FALSE, (wrong,))
+    for wrong in chosen.distractors:
+        false = falsified(swapped, wrong)
+        # The first distractor that makes a statement: one that would open it
+        # with a stray mark ("- Delrahim wrote") is passed over.
+        if opens_cleanly(false.text):
+            return _item(chosen, stated, TRUE, ()), _item(chosen, false, FALSE, (wrong,))
+    return None
 
 
 def _item(chosen: Chosen, shown: Statement, verdict: str, swapped_in: tuple[str, ...]) -> Item:

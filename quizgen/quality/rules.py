@@ -82,6 +82,10 @@ AMOUNT_WORDS = frozenset({"about", "over", "under", "around", "nearly", "than"})
 # Leftovers of a figure taken apart: a degree sign without its number ("How
 # many ° does the high not reach F C?").
 LOOSE_SIGN = re.compile(r"(?<!\d)\s+°|^°")
+# Every character that ends a line (those ``str.splitlines`` splits on): an
+# answer that runs across one is a name broken by the layout ("Richard
+# Parsons" with a line or page break inside), and no item keeps one.
+LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 KIND_WEIGHT = {"wh": 1.0, "cloze": 0.8}
 # "the move", "the first step": a definite whose noun alone does not say which
 # one; "the deal with Russia" or "the plan to build..." does.
@@ -180,7 +184,11 @@ def judge(question: Question) -> Judgement:
         fatal.append("a date given only for comparison")
     if HYPHENED.search(question.answer) or question.sentence[question.answer_end : question.answer_end + 1] == "-":
         fatal.append("half of a hyphened word as the answer")
-    if LOOSE_SIGN.search(question.prompt) or "\n" in question.prompt.strip() or "\n" in question.answer:
+    if (
+        LOOSE_SIGN.search(question.prompt)
+        or LINE_BREAK.search(question.prompt.strip())
+        or LINE_BREAK.search(question.answer)
+    ):
         fatal.append("a stray mark or line break")
     if _foreign(question.answer) or FOREIGN_WORD.search(question.prompt):
         fatal.append("a script other than Latin")

@@ -5,11 +5,13 @@ out of its sentence and simplified the way a wh-question is (asides,
 parentheticals, leading adverbials and other clauses go, pronouns become the
 names they stand for), but it stays a declarative sentence, and the answer's
 place in it is known, so that a false statement can change that span and
-nothing else.
+nothing else. A statement opens as a sentence does: with a word, a number or
+an amount, or with a quotation that it closes ('"Nomadland" won').
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -53,6 +55,13 @@ def statement(answer: Span) -> Statement | None:
     if verb.lemma_ in SAY_VERBS and not any(t.head.i == verb.i and t.dep_ in ("ccomp", "dobj") for t in tokens):
         # "Warner Bros. said, making Greta Gerwig the first ...": no saying without what was said.
         return None
+    opening = _without_stray_opening(tokens, answer_ids)
+    if any(t.text in QUOTATION_MARKS for t in tokens[: len(tokens) - len(opening)]):
+        # A quotation's speaker without the quotation: '"Go home," McAuliffe
+        # told white nationalists' leaves '" , " McAuliffe told white
+        # nationalists', which says nothing of what he told them.
+        return None
+    tokens = opening
     if not seamless(tokens):
         return None
     if _unnamed_place(tokens) or not _agrees_in_number(tokens, verb, subject):
@@ -83,11 +92,70 @@ def statement(answer: Span) -> Statement | None:
         return None
     if sum(text.count(q) for q in '"“”') % 2 or text[-1] in "\"”’'":
         return None  # a quotation cut in two
+    if not opens_cleanly(text) or not _brackets_balanced(text):
+        return None
     if start == 0:
         text = text[0].upper() + text[1:]
     elif text[0].islower():
         text = text[0].upper() + text[1:]
     return Statement(text=text + ".", answer_start=start, answer_end=end)
+
+
+# Quotation marks that may open a statement, each with the mark that closes it.
+# A bracket may not: a sentence does not start with an aside.
+OPENING_MARKS = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+QUOTATION_MARKS = frozenset({*OPENING_MARKS, *OPENING_MARKS.values()})
+
+
+def _without_stray_opening(tokens: list, answer_ids: set[int]) -> list:
+    """``tokens`` without the punctuation left at their start by a dropped part:
+    the bracket of a dropped aside ("( the expedition moved"), the dash after a
+    dateline, the marks of a dropped quotation. A quotation that opens words
+    and closes among ``tokens`` stays."""
+    while tokens and tokens[0].is_punct and tokens[0].i not in answer_ids and not _opens(tokens):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _opens(tokens: list) -> bool:
+    """Whether ``tokens`` start with a quotation mark, right before a word, that a later token closes."""
+    closing = OPENING_MARKS.get(tokens[0].text)
+    if closing is None or len(tokens) < 3 or tokens[1].is_punct or tokens[0].whitespace_:
+        return False
+    return any(closing in t.text for t in tokens[2:])
+
+
+def _brackets_balanced(text: str) -> bool:
+    """Whether every bracket ``text`` opens it closes, and none closes unopened."""
+    depth = 0
+    for char in text:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def opens_cleanly(text: str) -> bool:
+    """Whether ``text`` opens as a sentence may: with a letter, a digit or a
+    currency sign ("$5 million was raised"), an elided year ("’90s"), or a
+    quotation mark right before a word that ``text`` closes ('"Nomadland"
+    won'). Never with a comma, a dash, a bracket, a closing mark or a
+    quotation that holds no word."""
+    if not text:
+        return False
+    first, rest = text[0], text[1:]
+    if first.isalnum() or unicodedata.category(first) == "Sc":
+        return True
+    if first in "'’" and rest[:1].isdigit():
+        return True
+    closing = OPENING_MARKS.get(first)
+    if closing is None or not rest[:1].isalnum():
+        return False
+    for at, mark in enumerate(rest):
+        # A closing mark right after a word and not inside one: "’" in "Mali’s" is an apostrophe.
+        if mark == closing and at > 0 and not rest[at - 1].isspace() and not rest[at + 1 : at + 2].isalpha():
+            return True
+    return False
 
 
 def _agrees_in_number(tokens: list, verb, subject) -> bool:

@@ -4,7 +4,7 @@ Last stage of generation and first of study: items -> store -> quiz and exports.
 This package never imports spaCy.
 """
 
-from quizgen.store.database import ArticleSummary, SaveReport, Store
+from quizgen.store.database import ArticleSummary, ArticleTitle, SaveReport, Store
 from quizgen.store.engine import default_url, display_url, resolve_url
 from quizgen.store.models import (
     Article,
@@ -22,6 +22,7 @@ __all__ = [
     "Answered",
     "Article",
     "ArticleSummary",
+    "ArticleTitle",
     "ItemRecord",
     "ItemKind",
     "ItemStatus",

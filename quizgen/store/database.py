@@ -53,6 +53,15 @@ class SaveReport:
 
 
 @dataclass(frozen=True)
+class ArticleTitle:
+    """What names an article's deck in an Anki export: its title, told apart
+    from another article's of the same title by its content hash."""
+
+    title: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
 class ArticleSummary:
     id: int
     title: str
@@ -190,6 +199,12 @@ class Store(Reviews, Progress):
             with self.session() as session:
                 found = {a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(wanted)))}
             yield from (found[i] for i in wanted if i in found)
+
+    def titles(self) -> dict[int, ArticleTitle]:
+        """Every article's title and content hash, by id, without its text."""
+        query = select_columns(Article.id, Article.title, Article.content_hash).order_by(col(Article.id))
+        with self.session() as session:
+            return {row[0]: ArticleTitle(row[1], row[2]) for row in session.exec(query).all()}
 
     def articles(self) -> list[ArticleSummary]:
         items = select(ItemRecord.article_id, func.count().label("n")).group_by(col(ItemRecord.article_id)).subquery()

@@ -4,6 +4,12 @@ Each article gets a subdeck, ``Parent::Title``. Anki splits deck names on
 "::" and matches decks by name, so names are cleaned of "::" and control
 characters, and a deck's id is a hash of its name: the same deck has the same
 id in every export, and no export creates a second copy of a deck.
+
+Anki takes two names that differ only in case for one deck, so articles whose
+titles read alike would share one. The first of them (by id) keeps its title,
+and each later one adds a short id drawn from its own text: "Weather
+(3f2a9c)". A name so given never changes when articles are added, and an
+article whose title no other has keeps the plain title it always had.
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Protocol
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
@@ -30,8 +38,52 @@ def parent_deck(name: str) -> str:
     return "::".join(part for part in parts if part) or "quizgen"
 
 
-def article_deck(parent: str, title: str, article_id: int) -> str:
-    return f"{parent}::{deck_part(title) or f'Article {article_id}'}"
+class Titled(Protocol):
+    """An article as this module reads it: a stored ``Article``."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def content_hash(self) -> str: ...
+
+
+# Hex digits of an article's content hash that tell apart articles of one title.
+SHORT_ID = 6
+
+
+def article_decks(parent: str, articles: Mapping[int, Titled]) -> dict[int, str]:
+    """The subdeck of each of ``articles`` (by id) in ``parent``: its title,
+    with a short id after it for each article but the first whose title Anki
+    would read as an earlier one's."""
+    names: dict[int, str] = {}
+    taken: dict[str, list[str]] = {}  # by Anki's reading of a name: the hashes of its articles so far
+    for article_id in sorted(articles):
+        article = articles[article_id]
+        title = _title_part(article.title, article_id)
+        earlier = taken.setdefault(_as_anki_reads(title), [])
+        if earlier:
+            title = f"{title} ({_short_id(article.content_hash, earlier)})"
+        earlier.append(article.content_hash)
+        names[article_id] = f"{parent}::{title}"
+    return names
+
+
+def _title_part(title: str, article_id: int) -> str:
+    return deck_part(title) or f"Article {article_id}"
+
+
+def _as_anki_reads(name: str) -> str:
+    """A deck name as Anki compares it: composed Unicode, case left out."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _short_id(content_hash: str, others: list[str]) -> str:
+    """The first ``SHORT_ID`` digits of ``content_hash``, more only where an
+    article of the same title starts alike."""
+    size = SHORT_ID
+    while size < len(content_hash) and any(other[:size] == content_hash[:size] for other in others):
+        size += 1
+    return content_hash[:size]
 
 
 def deck_id(name: str) -> int:

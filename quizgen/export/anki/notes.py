@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from quizgen.export.anki import fields as f
-from quizgen.export.anki.decks import article_deck, parent_deck, slug, tags
+from quizgen.export.anki.decks import article_decks, parent_deck, slug, tags
 from quizgen.export.anki.models import CLOZE, MULTIPLE_CHOICE, QA, TRUE_FALSE, NoteType
 
 if TYPE_CHECKING:
@@ -45,19 +45,21 @@ class _ArticleContext:
 def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime | None = None) -> list[AnkiNote]:
     """The notes of the selected items, in the selection's order, one per item.
 
-    ``deck`` is the parent deck; each article gets a subdeck in it. Times later
+    ``deck`` is the parent deck; each article gets a subdeck in it, told
+    apart from those of every stored article of the same title, exported or
+    not. Times later
     than ``not_after`` are taken as ``not_after``, so that an export made from
     a fresh store can be the same, byte for byte, as an earlier one
     (``SOURCE_DATE_EPOCH`` on the command line).
     """
-    parent = parent_deck(deck)
+    decks = article_decks(parent_deck(deck), {**selection.titles, **selection.articles})
     contexts: dict[int, _ArticleContext] = {}
     notes = []
     for item in selection.items:
         context = contexts.get(item.article_id)
         if context is None:
             article = selection.articles[item.article_id]
-            context = contexts[item.article_id] = _context(parent, item.article_id, article)
+            context = contexts[item.article_id] = _context(decks[item.article_id], item.article_id, article)
         kind = item.kind
         note_type, values = _fields(kind, item, context.title)
         notes.append(
@@ -74,9 +76,9 @@ def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime 
     return notes
 
 
-def _context(parent: str, article_id: int, article: Article) -> _ArticleContext:
+def _context(deck: str, article_id: int, article: Article) -> _ArticleContext:
     return _ArticleContext(
-        deck=article_deck(parent, article.title, article_id),
+        deck=deck,
         slug=slug(article.title, article_id),
         title=f.text(article.title),
     )
