@@ -5,7 +5,9 @@ contain its answer, duplicates are found, typed answers are checked, and
 distractors are kept apart from correct answers. Case, accents, punctuation,
 spacing, a possessive 's, leading articles and the way a number is written
 do not count: "1,000", "1000" and "one thousand" are the same answer, and so
-are "20%" and "twenty percent".
+are "20%" and "twenty percent". Where one string must not be, or hold,
+another (a distractor and an answer), the spaces between words do not count
+either: "TimeWarner" is "Time Warner", and "US" is "U.S.".
 """
 
 from __future__ import annotations
@@ -77,14 +79,52 @@ def same(a: str, b: str) -> bool:
 def overlaps(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` are the same, or one holds the other as whole
     words, after normalizing both: "Niger" overlaps "the Niger River", so
-    the one cannot be a wrong option where the other is right."""
+    the one cannot be a wrong option where the other is right. The spaces
+    between words do not count either: "TimeWarner" overlaps "Time Warner",
+    and "U.S." overlaps "US" and "the US Senate" (a space between two
+    numbers does: "2 5" is not "25")."""
     first, second = normalize(a), normalize(b)
     if not first or not second:
         return False
-    return f" {first} " in f" {second} " or f" {second} " in f" {first} "
+    if f" {first} " in f" {second} " or f" {second} " in f" {first} ":
+        return True
+    return _holds_closed_up(first, second) or _holds_closed_up(second, first)
+
+
+@lru_cache(maxsize=16384)
+def _holds_closed_up(outer: str, inner: str) -> bool:
+    """Whether a run of whole words of ``outer`` (normalized) reads as all of
+    ``inner`` once the spaces between words are closed up."""
+    target = _closed_up(inner.split())
+    if target.replace(" ", "") not in outer.replace(" ", ""):
+        return False
+    parts = outer.split()
+    for start in range(len(parts)):
+        run: list[str] = []
+        for part in parts[start:]:
+            run.append(part)
+            joined = _closed_up(run)
+            if len(joined) >= len(target):
+                if joined == target:
+                    return True
+                break
+    return False
+
+
+def _closed_up(parts: list[str]) -> str:
+    """Words joined without spaces, but for a space kept between two numbers."""
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        joined += (" " if joined[-1].isdigit() and part[:1].isdigit() else "") + part
+    return joined
 
 
 @lru_cache(maxsize=8192)
+def canonical_words(text: str) -> tuple[str, ...]:
+    """The words :func:`contains` compares: those of :func:`normalize`, articles kept."""
+    return _canonical(text)
+
+
 def _spaced(text: str) -> str:
     return f" {' '.join(_canonical(text))} "
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 import signal
 import threading
+from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from quizgen.analyze.model import load_model
 from quizgen.wording import ARTICLES
 
 if TYPE_CHECKING:
+    import numpy
     from spacy.language import Language
     from spacy.tokens import Doc
+    from thinc.types import Ints2d
 
 CURRENCY = re.compile(
     r"[$€£¥₹₦]|\b(?:dollars?|euros?|pounds?|yen|yuan|francs?|rubles?|roubles?|naira|rupees?|cedis?|"
@@ -53,6 +56,8 @@ def pipeline(model: str | None = None) -> Language:
 
 
 DASHES = frozenset({"—", "–", "--", "-"})
+# A token's sentence start, as spaCy's SENT_START array holds it.
+START, NOT_START, UNSET = 1, -1, 0
 DATELINE_WORDS = 12
 OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
 
@@ -73,16 +78,18 @@ def split_datelines(doc: Doc) -> Doc:
     that cannot end a sentence ("to", "the"), or whose next line goes on in
     lowercase.
     """
+    # The starts are written to an array, and to the document once: setting
+    # one token's start checks the whole document for a parse.
+    starts = doc.to_array("SENT_START").astype("int64")
     line_start = 0
     ended = True  # whether the text so far ends a sentence or a paragraph
     for token in doc:
         if token.i == line_start and not token.is_space:
             if token.i > 0 and (ended or not _runs_on(doc, token.i)):
-                token.is_sent_start = True
+                starts[token.i] = START
             end = _dateline_end(doc, token.i)
             if end is not None:
-                token.is_sent_start = True
-                doc[end].is_sent_start = True
+                starts[token.i] = starts[end] = START
         if token.is_space and token.i == line_start:
             line_start = token.i + 1
             ended = ended or token.text.count("\n") > 0
@@ -91,7 +98,8 @@ def split_datelines(doc: Doc) -> Doc:
             ended = token.text.count("\n") > 1 or _ends_sentence(doc, token.i)
         elif not token.is_space:
             ended = False
-    _no_starts_mid_sentence(doc)
+    _no_starts_mid_sentence(doc, starts)
+    doc.from_array(["SENT_START"], cast("Ints2d", starts.reshape(-1, 1).astype("uint64")))
     return doc
 
 
@@ -120,7 +128,7 @@ def _runs_on(doc: Doc, start: int) -> bool:
 RUN_ON_WORDS = 80
 
 
-def _no_starts_mid_sentence(doc: Doc) -> None:
+def _no_starts_mid_sentence(doc: Doc, starts: numpy.ndarray) -> None:
     """No sentence starts where the text before it does not end one: the parser
     alone now and then cuts a sentence inside a name ("forced Zine El |
     Abidine Ben Ali to flee"). A start stays possible after a full stop, a
@@ -130,13 +138,13 @@ def _no_starts_mid_sentence(doc: Doc) -> None:
     for token in doc[1:]:
         run += 1
         before = doc[token.i - 1]
-        if token.is_space or token.is_sent_start is not None:
-            run = 0 if token.is_sent_start else run
+        if token.is_space or starts[token.i] != UNSET:
+            run = 0 if starts[token.i] == START else run
             continue
         if "\n" in before.text or "\n" in before.whitespace_ or _stops(doc, token.i - 1) or run > RUN_ON_WORDS:
             run = 0
             continue
-        token.is_sent_start = False
+        starts[token.i] = NOT_START
 
 
 MAY_END = frozenset({".", "!", "?", ":", ";", "…"})
@@ -255,20 +263,95 @@ def fix_entities(doc: Doc) -> Doc:
 def analyze(
     texts: Iterable[str], *, model: str | None = None, n_process: int = 1, batch_size: int = 32
 ) -> Generator[Doc, None, None]:
-    """Parse ``texts`` in batches (``n_process`` > 1 uses several processes).
+    """Parse ``texts``, a document each, in batches (``n_process`` > 1 uses several processes).
 
-    A text longer than the pipeline's ``max_length`` (a million characters)
-    is parsed up to the last paragraph or sentence end before it: the parser
-    refuses more, and offsets into the parsed part are offsets into the text.
+    The parser's memory grows with the characters it reads at once (about
+    3 KB each with the small English model), so a text longer than
+    :data:`SLICE` characters is parsed in :func:`slices` joined back into
+    one document, and one process takes at most :data:`BATCH_CHARS`
+    characters, or ``batch_size`` texts, at a time. Offsets into a document
+    are offsets into its text, however long.
     """
     nlp = pipeline(model)
-    limit = nlp.max_length
-    texts = (within(text, limit) for text in texts)
-    if n_process == 1 or threading.current_thread() is not threading.main_thread():
-        yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
-        return
-    # Small batches keep few articles in flight, which an interrupt has to wait for.
-    yield from _in_processes(nlp, texts, n_process, min(batch_size, PROCESS_BATCH))
+    pieces: deque[int] = deque()  # the number of slices of each text read, in order
+
+    def sliced() -> Iterator[str]:
+        for text in texts:
+            parts = slices(text)
+            pieces.append(len(parts))
+            yield from parts
+
+    if n_process == 1:
+        docs: Iterator[Doc] = _by_size(nlp, sliced(), batch_size)
+    elif threading.current_thread() is not threading.main_thread():
+        docs = nlp.pipe(sliced(), n_process=n_process, batch_size=min(batch_size, PROCESS_BATCH))
+    else:
+        # Small batches keep few articles in flight, which an interrupt has to wait for.
+        docs = _in_processes(nlp, sliced(), n_process, min(batch_size, PROCESS_BATCH))
+    yield from _joined(docs, pieces)
+
+
+# The most characters parsed as one piece, and at once in one process.
+SLICE = 20_000
+BATCH_CHARS = 100_000
+
+
+def slices(text: str, size: int = SLICE) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters that join back into
+    it. A piece ends at a blank line in its second half if there is one, else
+    at a line break after a sentence, a line break, a sentence end, a space,
+    and only as a last resort anywhere."""
+    parts = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        half = start + size // 2
+        cut = text.rfind("\n\n", half, end) + 2
+        for pattern in (SENTENCE_AT_LINE_END, LINE_END, SENTENCE_END, SPACE):
+            if cut > half:
+                break
+            found = [match.end() for match in pattern.finditer(text, half, end)]
+            cut = found[-1] if found else 0
+        if cut <= half:
+            cut = end
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
+
+
+SENTENCE_AT_LINE_END = re.compile(r"[.!?][\"'”’)]*\n")
+LINE_END = re.compile(r"\n")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]* ")
+SPACE = re.compile(r"\s")
+
+
+def _by_size(nlp: Language, texts: Iterator[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` in one process, a batch at most ``batch_size`` texts or :data:`BATCH_CHARS` characters."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if len(batch) >= batch_size or size >= BATCH_CHARS:
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def _joined(docs: Iterator[Doc], pieces: deque[int]) -> Iterator[Doc]:
+    """The documents of ``docs``, the slices of one text (``pieces`` says how
+    many, text by text) joined into one."""
+    from spacy.tokens import Doc
+
+    parts: list[Doc] = []
+    for doc in docs:
+        parts.append(doc)
+        if len(parts) == pieces[0]:
+            pieces.popleft()
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
 
 
 def _in_processes(nlp: Language, texts: Iterator[str], n_process: int, batch_size: int) -> Iterator[Doc]:
@@ -304,16 +387,6 @@ def _in_processes(nlp: Language, texts: Iterator[str], n_process: int, batch_siz
         signal.signal(signal.SIGINT, previous)
     if held:
         raise KeyboardInterrupt
-
-
-def within(text: str, limit: int) -> str:
-    """``text``, or its longest start of at most ``limit`` characters that ends a paragraph or a sentence."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind("\n", 0, limit)
-    if cut < limit // 2:
-        cut = max(text.rfind(". ", 0, limit) + 1, 0)
-    return text[: cut or limit]
 
 
 def noun_chunks(doc: Doc) -> list:

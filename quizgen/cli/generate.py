@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from quizgen.cli.context import open_store, options
-from quizgen.cli.render import out, progress, warn
+from quizgen.cli.render import out, progress
 
 
 def generate(
@@ -62,9 +62,11 @@ def generate(
     Example:
       quizgen generate 1 --limit 10
     """
+    from quizgen.facts import MAX_SENTENCE_WORDS
     from quizgen.workflows.generate import generate_items
 
     totals = dict.fromkeys(("added", "updated", "unchanged", "kept", "removed"), 0)
+    long_sentences = 0
     with open_store(ctx) as store:
         ids = store.article_ids(article_ids or None)
         if not ids:
@@ -86,11 +88,7 @@ def generate(
                 report = asdict(outcome.report)
                 for name in totals:
                     totals[name] += report[name]
-                if outcome.truncated:
-                    warn(
-                        f"article {outcome.article_id}: only its first {outcome.analysed:,} of {outcome.length:,} "
-                        "characters were analysed; split it into several articles to use it all"
-                    )
+                long_sentences += outcome.long_sentences
                 if quiet:
                     continue
                 if not outcome.items and outcome.held:
@@ -111,7 +109,12 @@ def generate(
                         f"({_counts(report)}{held}) - "
                         f"{escape(outcome.title)}"
                     )
-    out.print(f"{len(ids)} article{'s' if len(ids) != 1 else ''}: {_counts(totals)}")
+    skipped = (
+        f"; {long_sentences} sentence{'s' if long_sentences != 1 else ''} of over {MAX_SENTENCE_WORDS} words skipped"
+        if long_sentences
+        else ""
+    )
+    out.print(f"{len(ids)} article{'s' if len(ids) != 1 else ''}: {_counts(totals)}{skipped}")
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -7,7 +7,8 @@ answer's own format; for an answer that is no name, other noun phrases of the
 article, then (for one word) its other words of the same part of speech, most
 frequent first. A list is answered by other lists as long. A candidate that
 is, holds or is held by any correct answer is never used, and neither is one
-that the question itself names. An acronym's expansion gets none.
+that the question itself names, spacing and punctuation aside ("TimeWarner"
+is "Time Warner", "US" is "U.S."). An acronym's expansion gets none.
 
 Every source is the article itself or fixed data, never other articles: an
 article's distractors do not depend on what else is stored, so generating
@@ -16,17 +17,18 @@ again gives what it gave before.
 
 from __future__ import annotations
 
+import heapq
 import random
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.analyze.pipeline import noun_chunks
 from quizgen.facts.salience import defined_acronyms
-from quizgen.normalize import contains, normalize, overlaps
+from quizgen.normalize import canonical_words, contains, normalize, overlaps
 from quizgen.wording import ARTICLES
 
 DEFAULT_COUNT = 3
@@ -91,7 +93,8 @@ def choose(
         text = " ".join(text.split())
         if not normalize(text) or any(overlaps(text, other) for other in forbidden):
             return False
-        if contains(answer.prompt, text):
+        if contains(answer.prompt, text) or overlaps(answer.prompt, text):
+            # Named by the question, however spaced: "TimeWarner" for "What were Time Warner's profits ...?"
             return False
         if normalize(text) in said_alike:
             # The article says of it what it says of the answer ("satellites
@@ -238,11 +241,12 @@ def _article_names(doc: Doc, label: str) -> list[str]:
 def _names(doc: Doc, label: str) -> list[str]:
     mentions: dict[str, int] = {}
     first: dict[str, str] = {}
-    longer = [normalize(e.text) for e in doc.ents if e.label_ == label and len(e) > 1]
+    longer = {word for e in doc.ents if e.label_ == label and len(e) > 1 for word in normalize(e.text).split()}
     # Names the article gives another type: "Hadron Collider", read as a
     # person, is part of the "Large Hadron Collider".
     other = {normalize(_bare(e)) for e in doc.ents if e.label_ != label and e.label_ in NAME_LABELS}
     other |= {normalize(expansion) for expansion in defined_acronyms(doc).values()}
+    inside_other = _Runs(other)
     for ent in doc.ents:
         if ent.label_ != label or not any(t.pos_ in ("VERB", "AUX") for t in ent.sent):
             # A name in a line with no verb (a dateline, a caption) is no fact of the article.
@@ -252,14 +256,41 @@ def _names(doc: Doc, label: str) -> list[str]:
             continue
         text = _bare(ent)
         key = normalize(text)
-        if not key or (label == "PERSON" and " " not in key and any(key in name.split() for name in longer)):
+        if not key or (label == "PERSON" and " " not in key and key in longer):
             # "Kim" is short for one of the article's full names, not another person.
             continue
-        if any(key != name and contains(name, key) for name in other):
+        if inside_other.within(key):
             continue
         mentions[key] = mentions.get(key, 0) + 1
         first.setdefault(key, text)
     return [first[k] for k in sorted(first, key=lambda k: -mentions[k])]
+
+
+class _Runs:
+    """Normalized names, and which of them hold a given phrase as whole words."""
+
+    LONGEST = 12  # names of more words are searched rather than listed
+
+    def __init__(self, names: set[str]) -> None:
+        self.holders: dict[str, list[str]] = {}
+        self.long: list[str] = []
+        for name in sorted(names):
+            words = canonical_words(name)
+            if len(words) > self.LONGEST:
+                self.long.append(name)
+                continue
+            for start in range(len(words)):
+                for end in range(start + 1, len(words) + 1):
+                    self.holders.setdefault(" ".join(words[start:end]), []).append(name)
+
+    def within(self, key: str) -> bool:
+        """Whether a name other than ``key`` itself holds ``key`` as whole words."""
+        needle = normalize(key)
+        if not needle:
+            return False
+        return any(name != key for name in self.holders.get(needle, ())) or any(
+            key != name and contains(name, key) for name in self.long
+        )
 
 
 def _bare(span: Span) -> str:
@@ -273,19 +304,39 @@ def _bare(span: Span) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _article_phrases(doc: Doc, answer: Span) -> list[str]:
+def _article_phrases(doc: Doc, answer: Span) -> Iterator[str]:
     """Other noun phrases of the article that could fill the answer's place:
     no names or numbers, two content words or more, the same number (singular
-    or plural) as the answer."""
-    plural = answer.root.tag_ in ("NNS", "NNPS")
+    or plural) as the answer; each once, in the article's order, where it
+    first stands outside the answer's own sentence."""
     own = answer.sent
-    found: dict[str, str] = {}
+    # A phrase of the answer's own sentence may well be true in its place: one
+    # that first stands there is offered where it next stands, after the sentence.
+    later: list[tuple[int, str]] = []
+    for places in _phrases(doc)[answer.root.tag_ in ("NNS", "NNPS")].values():
+        start, text = places[0]
+        if own.start <= start < own.end:
+            place = next(((start, text) for start, text in places if start >= own.end), None)
+            if place is not None:
+                heapq.heappush(later, place)
+            continue
+        while later and later[0][0] < start:
+            yield heapq.heappop(later)[1]
+        yield text
+    while later:
+        yield heapq.heappop(later)[1]
+
+
+def _phrases(doc: Doc) -> dict[bool, dict[str, list[tuple[int, str]]]]:
+    """The noun phrases :func:`_article_phrases` offers, plural and singular,
+    each normalized phrase with where it stands and how: worked out once per document."""
+    found: dict[bool, dict[str, list[tuple[int, str]]]] | None = doc.user_data.get("quizgen_phrases")
+    if found is not None:
+        return found
+    found = {True: {}, False: {}}
     for chunk in noun_chunks(doc):
         root = chunk.root
-        if own.start <= chunk.start < own.end:
-            # A phrase of the answer's own sentence may well be true in its place.
-            continue
-        if root.pos_ != "NOUN" or (root.tag_ == "NNS") != plural:
+        if root.pos_ != "NOUN":
             continue
         if any(t.ent_type_ or t.like_num or t.pos_ == "PRON" or t.tag_ in ("PRP$", "POS", "WDT", "WP") for t in chunk):
             continue
@@ -295,35 +346,73 @@ def _article_phrases(doc: Doc, answer: Span) -> list[str]:
         text = "".join(t.text_with_ws for t in tokens).strip()
         if tokens and tokens[0].is_sent_start and tokens[0].tag_ not in ("NNP", "NNPS") and not tokens[0].is_upper:
             text = text[:1].lower() + text[1:]
-        found.setdefault(normalize(text), text)
-    return list(found.values())
+        found[root.tag_ == "NNS"].setdefault(normalize(text), []).append((chunk.start, text))
+    doc.user_data["quizgen_phrases"] = found
+    return found
 
 
-def _article_words(doc: Doc, answer: Token) -> list[str]:
+def _article_words(doc: Doc, answer: Token) -> Iterator[str]:
     """Last of all, for a one-word answer: the article's other words of the
-    same part of speech and form, most frequent first."""
-    counts: dict[str, int] = {}
-    first: dict[str, str] = {}
+    same part of speech and form (no token of the answer's lemma counted),
+    most frequent first, then first found first."""
+    found = _words(doc, answer.tag_)
+    # Only the words some token of the answer's lemma spells rank otherwise without it.
+    changed = found.spelled.get(answer.lemma_, set())
+    recounted = []
+    for text in changed:
+        left = [place for lemma, place in found.places[text].items() if lemma != answer.lemma_]
+        if left:
+            recounted.append((-sum(count for count, _ in left), min(first for _, first in left), text))
+    unchanged = ((-found.totals[text][0], found.totals[text][1], text) for text in found.ranked if text not in changed)
+    for _, _, text in heapq.merge(unchanged, sorted(recounted)):
+        yield text
+
+
+@dataclass(frozen=True)
+class _Words:
+    """An article's words of one tag (no stopwords or names), as :func:`_article_words` ranks them."""
+
+    places: dict[str, dict[str, tuple[int, int]]]  # word -> lemma -> (tokens, first token)
+    totals: dict[str, tuple[int, int]]  # word -> (tokens, first token)
+    ranked: list[str]  # most tokens first, then first found first
+    spelled: dict[str, set[str]]  # lemma -> the words its tokens spell
+
+
+def _words(doc: Doc, tag: str) -> _Words:
+    """:class:`_Words` of ``doc`` for ``tag``, worked out once per document and tag."""
+    cache = doc.user_data.setdefault("quizgen_words", {})
+    if tag in cache:
+        return cache[tag]
+    places: dict[str, dict[str, tuple[int, int]]] = {}
+    spelled: dict[str, set[str]] = {}
     for token in doc:
-        if (
-            token.tag_ != answer.tag_
-            or not token.is_alpha
-            or token.is_stop
-            or token.ent_type_
-            or token.lemma_ == answer.lemma_
-        ):
+        if token.tag_ != tag or not token.is_alpha or token.is_stop or token.ent_type_:
             continue
         text = token.text if token.tag_ in ("NNP", "NNPS") else token.lower_
-        counts[text] = counts.get(text, 0) + 1
-        first.setdefault(text, text)
-    return sorted(first, key=lambda w: -counts[w])
+        count, first = places.setdefault(text, {}).get(token.lemma_, (0, token.i))
+        places[text][token.lemma_] = (count + 1, first)
+        spelled.setdefault(token.lemma_, set()).add(text)
+    totals = {
+        text: (sum(count for count, _ in by_lemma.values()), min(first for _, first in by_lemma.values()))
+        for text, by_lemma in places.items()
+    }
+    ranked = sorted(totals, key=lambda text: (-totals[text][0], totals[text][1]))
+    cache[tag] = _Words(places, totals, ranked, spelled)
+    return cache[tag]
 
 
-def _by_length(answer: str, candidates: Sequence[str]) -> list[str]:
-    """Candidates nearest the answer's length first, so that the answer does
-    not stand out as the longest (or shortest) option; stable otherwise."""
+def _by_length(answer: str, candidates: Iterable[str]) -> Iterator[str]:
+    """Candidates nearest the answer's length first (within a word), so that
+    the answer does not stand out as the longest (or shortest) option; in
+    their order otherwise. The near ones come as they are found."""
     size = len(answer.split())
-    return sorted(candidates, key=lambda c: abs(len(c.split()) - size) > 1)
+    far = []
+    for candidate in candidates:
+        if abs(len(candidate.split()) - size) > 1:
+            far.append(candidate)
+        else:
+            yield candidate
+    yield from far
 
 
 def _gazetteer(answer: str, label: str) -> list[str]:

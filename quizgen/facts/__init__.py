@@ -6,6 +6,6 @@ patterns, with a salience that says how central it is to the article.
 """
 
 from quizgen.facts.fact import Fact, Pattern
-from quizgen.facts.patterns import PATTERNS, extract_facts
+from quizgen.facts.patterns import MAX_SENTENCE_WORDS, PATTERNS, extract_facts, long_sentences
 
-__all__ = ["PATTERNS", "Fact", "Pattern", "extract_facts"]
+__all__ = ["MAX_SENTENCE_WORDS", "PATTERNS", "Fact", "Pattern", "extract_facts", "long_sentences"]

@@ -51,14 +51,25 @@ ANSWERABLE_DATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|de
 Found = Iterator[tuple[Span, str]]
 
 
+# Longer sentences are skipped: no teacher asks about one, and the work on
+# each of its facts grows with its length.
+MAX_SENTENCE_WORDS = 100
+LONG_SENTENCES = "quizgen_long_sentences"
+
+
 def extract_facts(doc: Doc) -> list[Fact]:
-    """Every fact the patterns find in ``doc``, most salient first."""
+    """Every fact the patterns find in ``doc``, most salient first. Sentences
+    of more than :data:`MAX_SENTENCE_WORDS` words are skipped; :func:`long_sentences` counts them."""
     sentences = list(doc.sents)
     centrality = textrank(sentences)
     mentions = entity_mentions(doc)
     most = max(mentions.values(), default=1)
     best: dict[tuple[int, int], Fact] = {}
+    skipped = 0
     for index, sentence in enumerate(sentences):
+        if _words(sentence) > MAX_SENTENCE_WORDS:
+            skipped += 1
+            continue
         if not has_verb(sentence):
             continue
         weight = position_weight(index) * (0.5 + centrality[index] * len(sentences))
@@ -81,7 +92,17 @@ def extract_facts(doc: Doc) -> list[Fact]:
                 place = (fact.answer_start, fact.answer_end)
                 if place not in best or pattern.priority < best[place].pattern.priority:
                     best[place] = fact
+    doc.user_data[LONG_SENTENCES] = skipped
     return sorted(best.values(), key=lambda f: (-f.salience, f.answer_start, f.pattern.name))
+
+
+def long_sentences(doc: Doc) -> int:
+    """How many sentences of ``doc`` :func:`extract_facts` skipped for their length."""
+    return int(doc.user_data.get(LONG_SENTENCES, 0))
+
+
+def _words(sentence: Span) -> int:
+    return sum(1 for token in sentence if not (token.is_punct or token.is_space))
 
 
 def has_verb(sentence: Span) -> bool:

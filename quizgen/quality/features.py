@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -75,6 +75,10 @@ class _Article:
     lead: tuple[str, ...]  # the first two sentences, normalized
     labels: dict[str, str]  # a name, normalized, to the label of its first mention
     names: tuple[str, ...]  # every entity mention, normalized
+    main_name: str  # the name mentioned most, normalized
+    name_parts: frozenset[str]  # the words of a name, in a row, short of the whole: "messi" of "lionel messi"
+    long_names: tuple[str, ...]  # names of more than NAME_PART_WORDS words, whose parts are not listed
+    sentences_with: dict[str, list[int]]  # a word -> the sentences that have it
     token_counts: Counter[str]  # lowercased tokens
     main_words: tuple[str, ...]  # the last words of the three names mentioned most
     title_words: frozenset[str]  # the headline's content words
@@ -91,15 +95,20 @@ def _article(doc: Doc) -> _Article:
     if found is None:
         sentences = tuple(doc.sents)
         names = tuple(normalize(ent.text) for ent in doc.ents)
+        sentence_words = tuple(frozenset(words(s.text)) for s in sentences)
         labels: dict[str, str] = {}
         for name, ent in zip(names, doc.ents):
             labels.setdefault(name, ent.label_)
         found = _Article(
             sentences=sentences,
-            sentence_words=tuple(frozenset(words(s.text)) for s in sentences),
+            sentence_words=sentence_words,
             lead=tuple(normalize(s.text) for s in sentences[:2]),
             labels=labels,
             names=names,
+            main_name=Counter(names).most_common(1)[0][0] if names else "",
+            name_parts=frozenset(part for name in set(names) for part in _parts(name)),
+            long_names=tuple(name for name in set(names) if name.count(" ") >= NAME_PART_WORDS),
+            sentences_with=_sentences_with(sentence_words),
             token_counts=Counter(token.lower_ for token in doc),
             main_words=tuple(
                 name.split()[-1] for name, _ in Counter(n for n in names if n).most_common(3) if name.split()
@@ -108,6 +117,29 @@ def _article(doc: Doc) -> _Article:
         )
         doc.user_data["quizgen_quality_view"] = found
     return found
+
+
+# Names up to this many words have their parts listed; longer ones are searched.
+NAME_PART_WORDS = 12
+
+
+def _parts(name: str) -> Iterator[str]:
+    """The runs of whole words of ``name`` (split at single spaces) short of the whole."""
+    pieces = name.split(" ")
+    if len(pieces) > NAME_PART_WORDS:
+        return
+    for start in range(len(pieces)):
+        for end in range(start + 1, len(pieces) + 1):
+            if end - start < len(pieces):
+                yield " ".join(pieces[start:end])
+
+
+def _sentences_with(sentence_words: tuple[frozenset[str], ...]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for number, found in enumerate(sentence_words):
+        for word in found:
+            index.setdefault(word, []).append(number)
+    return index
 
 
 def features(item: Item, doc: Doc, parsed: Doc | None) -> dict[str, float]:
@@ -170,7 +202,7 @@ def _answer(answer: str, article: _Article) -> dict[str, float]:
         "answer_stopwords": float(all(w in STOPWORDS for w in answer_words)),
     }
     if article.names:
-        found["answer_main_name"] = float(plain == Counter(article.names).most_common(1)[0][0])
+        found["answer_main_name"] = float(plain == article.main_name)
     label = article.labels.get(plain, "")
     found[f"answer_label={label if label in LABELS else ('other' if label else 'none')}"] = 1.0
     # How often the answer's last word is named in the article: its salience.
@@ -230,7 +262,9 @@ def _fit(opening: str, answer: str, article: _Article) -> dict[str, float]:
     of a longer name in the article ("Messi" of "Lionel Messi")."""
     plain = normalize(answer)
     label = article.labels.get(plain, "")
-    longer = any(plain != name and f" {plain} " in f" {name} " for name in article.names)
+    longer = bool(plain) and (
+        plain in article.name_parts or any(plain != name and f" {plain} " in f" {name} " for name in article.long_names)
+    )
     return {
         "who_not_person": float(opening == "who" and label not in ("PERSON", "NORP", "ORG", "")),
         "what_person": float(opening == "what" and label == "PERSON"),
@@ -285,12 +319,13 @@ def _subject_words(sentence: Span) -> set[str]:
 def _source(item: Item, article: _Article) -> int | None:
     """The index of the sentence an item comes from: the one that shares most words with it."""
     wanted = {w for w in words(f"{item.prompt} {item.answer}") if w not in STOPWORDS}
-    best, best_shared = None, 0
-    for index, sentence_words in enumerate(article.sentence_words):
-        shared = len(wanted & sentence_words)
-        if shared > best_shared:
-            best, best_shared = index, shared
-    return best
+    shared: Counter[int] = Counter()
+    for word in wanted:
+        shared.update(article.sentences_with.get(word, ()))
+    if not shared:
+        return None
+    # The first of those that share most.
+    return min(shared, key=lambda index: (-shared[index], index))
 
 
 def _parse(parsed: Doc, kind: str) -> dict[str, float]:

@@ -9,7 +9,9 @@ several, a guess is more often wrong than right.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import bisect
+
+from spacy.tokens import Doc, Span, Token
 
 from quizgen.facts.patterns import has_verb
 
@@ -46,8 +48,8 @@ def antecedent(pronoun: Token) -> Span | None:
         start = pronoun.doc[start - 1].sent.start
     candidates = [
         ent
-        for ent in pronoun.doc.ents
-        if start <= ent.start and ent.end <= pronoun.i and ent.label_ in labels and has_verb(ent.sent)
+        for ent in _entities_between(pronoun.doc, start, pronoun.i)
+        if ent.end <= pronoun.i and ent.label_ in labels and has_verb(ent.sent)
     ]
     if lower in PLURAL and candidates and candidates[-1].label_ == "PERSON":
         return None
@@ -57,6 +59,18 @@ def antecedent(pronoun: Token) -> Span | None:
         # false statement true.
         return None
     return candidates[-1]
+
+
+def _entities_between(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities of ``doc`` that start at a token from ``start`` up to
+    ``end``, in order, from a list of them made once per document."""
+    found = doc.user_data.get("quizgen_entities")
+    if found is None:
+        ents = tuple(doc.ents)
+        found = (ents, [ent.start for ent in ents])
+        doc.user_data["quizgen_entities"] = found
+    ents, starts = found
+    return list(ents[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
 def _distinct(candidates: list[Span]) -> set[str]:

@@ -34,14 +34,7 @@ class GenerateOutcome:
     items: int  # generated and kept
     held: int  # generated but predicted unacceptable, so not stored
     report: SaveReport  # what storing them did: added, updated, unchanged, kept, removed
-    # The article was longer than the parser takes: only its first ``analysed``
-    # characters (of ``length``) were used.
-    analysed: int
-    length: int
-
-    @property
-    def truncated(self) -> bool:
-        return self.analysed < self.length
+    long_sentences: int  # sentences too long to ask about, skipped
 
 
 def generate_items(
@@ -70,6 +63,7 @@ def generate_items(
     Raises :class:`~quizgen.errors.NotFound` for an unknown article id.
     """
     from quizgen.analyze import analyze
+    from quizgen.facts import long_sentences
     from quizgen.generation import items_from_doc, kept
 
     ids = store.article_ids(list(article_ids) if article_ids else None)
@@ -91,7 +85,7 @@ def generate_items(
                 doc, limit=limit, distractors=distractors, seed=seed, threshold=0.0, model=model, title=article.title
             )
             items = kept(made, threshold)
-            pending.append((article, items, len(made) - len(items), len(doc.text)))
+            pending.append((article, items, len(made) - len(items), long_sentences(doc)))
             if len(pending) >= batch:
                 yield from _save(store, pending)
                 pending = []
@@ -104,13 +98,12 @@ def _save(store: Store, pending: list[tuple[Article, list[Item], int, int]]) -> 
     if not pending:
         return
     reports = store.save_batch([(stored_id(article), items) for article, items, _, _ in pending])
-    for (article, items, held, analysed), report in zip(pending, reports):
+    for (article, items, held, long), report in zip(pending, reports):
         yield GenerateOutcome(
             article_id=stored_id(article),
             title=article.title,
             items=len(items),
             held=held,
             report=report,
-            analysed=analysed,
-            length=len(article.text),
+            long_sentences=long,
         )
