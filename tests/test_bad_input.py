@@ -165,8 +165,8 @@ def test_a_50_mb_file_is_over_the_limit(cli, tmp_path: Path):
     assert articles(cli) == []
 
 
-def test_a_1_mb_single_line_is_stored_and_parsed_up_to_the_parser_limit(cli, tmp_path: Path):
-    from quizgen.analyze.pipeline import within
+def test_a_1_mb_single_line_is_stored_and_parsed_in_slices_at_sentence_ends(cli, tmp_path: Path):
+    from quizgen.analyze.pipeline import SLICE, slices
 
     sentence = "The ministry signed the agreement with Mali on Monday in Bamako, officials said. "
     body = sentence * (1_050_000 // len(sentence) + 1)
@@ -174,12 +174,15 @@ def test_a_1_mb_single_line_is_stored_and_parsed_up_to_the_parser_limit(cli, tmp
     line.write_text("Headline\n" + body, encoding="utf-8")
     result = cli("add", str(line))
     assert result.code == 0 and "added" in result.out
-    # Generation parses the longest start that ends a sentence within spaCy's limit.
-    cut = within(body, 1_000_000)
-    assert len(cut) <= 1_000_000 and cut.endswith("said.") and body.startswith(cut)
-    assert within("short text.", 1_000_000) == "short text."
-    paragraphs = "First paragraph here.\n" + "x" * 20 + "\nSecond one."
-    assert within(paragraphs, 50) == "First paragraph here.\n" + "x" * 20
+    # Generation parses it whole, in slices that each end a sentence.
+    pieces = slices(body)
+    assert "".join(pieces) == body and len(pieces) > 1_000_000 // SLICE
+    assert all(len(piece) <= SLICE and piece.endswith("said. ") for piece in pieces[:-1])
+    assert slices("short text.") == ["short text."]
+    paragraphs = "First paragraph here.\n" + "x" * 20 + "\n\nSecond one."
+    assert slices(paragraphs, 40) == ["First paragraph here.\n", "x" * 20 + "\n\nSecond one."]
+    assert slices(paragraphs, 50) == ["First paragraph here.\n" + "x" * 20 + "\n\n", "Second one."]
+    assert slices("y" * 25, 10) == ["y" * 10, "y" * 10, "y" * 5]
 
 
 @SQLITE_ONLY
