@@ -117,8 +117,8 @@ INPUTS: dict[str, Callable[[Path], Path]] = {
     "one sentence of 27,000 words": giant_sentence,
     "50,000 paragraphs of a few words": tiny_paragraphs,
     "2 MB on one line": one_line,
-    "a story inside 5,000 nested `<div>`s": nested_html,
-    "5 MB of paragraphs (the largest article `add` takes)": largest_article,
+    "a story inside 5,000 nested divs": nested_html,
+    "5 MB of paragraphs, the largest article `add` takes": largest_article,
 }
 
 
