@@ -342,11 +342,15 @@ def _by_size(nlp: Language, texts: Iterator[str], batch_size: int) -> Iterator[D
 
 def _joined(docs: Iterator[Doc], pieces: deque[int]) -> Iterator[Doc]:
     """The documents of ``docs``, the slices of one text (``pieces`` says how
-    many, text by text) joined into one."""
+    many, text by text) joined into one, without their tensors."""
+    import numpy
     from spacy.tokens import Doc
 
     parts: list[Doc] = []
     for doc in docs:
+        # The tok2vec output each document keeps, for word vectors quizgen never
+        # reads: 384 bytes a token, more than the rest of the document.
+        doc.tensor = numpy.empty((0, 0), dtype="float32")
         parts.append(doc)
         if len(parts) == pieces[0]:
             pieces.popleft()
