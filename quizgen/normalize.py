@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from functools import lru_cache
 
@@ -119,12 +120,21 @@ def _closed_up(parts: list[str]) -> str:
     return joined
 
 
-@lru_cache(maxsize=8192)
+def word_runs(words: Sequence[str], *, proper: bool = False) -> Iterator[str]:
+    """Every run of consecutive ``words``, joined by single spaces; with
+    ``proper``, none that is all of them."""
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            if not (proper and end - start == len(words)):
+                yield " ".join(words[start:end])
+
+
 def canonical_words(text: str) -> tuple[str, ...]:
     """The words :func:`contains` compares: those of :func:`normalize`, articles kept."""
     return _canonical(text)
 
 
+@lru_cache(maxsize=8192)
 def _spaced(text: str) -> str:
     return f" {' '.join(_canonical(text))} "
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quizgen.analyze.pipeline import noun_chunks
 from quizgen.facts.salience import defined_acronyms
-from quizgen.normalize import canonical_words, contains, normalize, overlaps
+from quizgen.normalize import canonical_words, contains, normalize, overlaps, word_runs
 from quizgen.wording import ARTICLES
 
 DEFAULT_COUNT = 3
@@ -279,9 +279,8 @@ class _Runs:
             if len(words) > self.LONGEST:
                 self.long.append(name)
                 continue
-            for start in range(len(words)):
-                for end in range(start + 1, len(words) + 1):
-                    self.holders.setdefault(" ".join(words[start:end]), []).append(name)
+            for run in word_runs(words):
+                self.holders.setdefault(run, []).append(name)
 
     def within(self, key: str) -> bool:
         """Whether a name other than ``key`` itself holds ``key`` as whole words."""

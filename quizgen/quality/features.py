@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quizgen.normalize import normalize, words
+from quizgen.normalize import normalize, word_runs, words
 from quizgen.quality.rules import AUXILIARIES, PREPOSITIONS, STOPWORDS, slip_in, vague_reference
 from quizgen.questions.realize import TITLE_KEY
 from quizgen.wording import BLANK, MONTH_WORDS, POINTERS, WEEKDAY_WORDS
@@ -126,12 +126,8 @@ NAME_PART_WORDS = 12
 def _parts(name: str) -> Iterator[str]:
     """The runs of whole words of ``name`` (split at single spaces) short of the whole."""
     pieces = name.split(" ")
-    if len(pieces) > NAME_PART_WORDS:
-        return
-    for start in range(len(pieces)):
-        for end in range(start + 1, len(pieces) + 1):
-            if end - start < len(pieces):
-                yield " ".join(pieces[start:end])
+    if len(pieces) <= NAME_PART_WORDS:
+        yield from word_runs(pieces, proper=True)
 
 
 def _sentences_with(sentence_words: tuple[frozenset[str], ...]) -> dict[str, list[int]]:
