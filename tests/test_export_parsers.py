@@ -81,6 +81,7 @@ CORPUS = [
         ),
     ),
     make("matching", "Match these", "", pairs=(("a", "back\\slash}"), ("b", "x -> y"), ("c", "[html]{x}"))),
+    make("matching", "Match\ufeff these\ufeff", "", pairs=(("a\ufeff", "\ufeffb"), ("c", "d"))),
     cloze_item("", "Some 200", " new jobs came to AT&T {#1} ~ = : last year."),
     cloze_item("", "AT&T", " and C# are # ~ = : names."),
     cloze_item("The deal went to ", "AT&T", " last year."),

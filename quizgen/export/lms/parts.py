@@ -23,7 +23,9 @@ from quizgen.wording import BLANK
 MOODLE_TOP = "$course$/top"
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_SPACES = re.compile(r"\s+")
+# A byte-order mark counts as space: JavaScript's trim() removes it from either end,
+# so the GIFT tools built on gift-pegjs would read a field without it.
+_SPACES = re.compile("[\\s\ufeff]+")
 
 
 class ItemLike(Protocol):
