@@ -48,7 +48,7 @@ def antecedent(pronoun: Token) -> Span | None:
         start = pronoun.doc[start - 1].sent.start
     candidates = [
         ent
-        for ent in _entities_between(pronoun.doc, start, pronoun.i)
+        for ent in entities_between(pronoun.doc, start, pronoun.i)
         if ent.end <= pronoun.i and ent.label_ in labels and has_verb(ent.sent)
     ]
     if lower in PLURAL and candidates and candidates[-1].label_ == "PERSON":
@@ -61,7 +61,7 @@ def antecedent(pronoun: Token) -> Span | None:
     return candidates[-1]
 
 
-def _entities_between(doc: Doc, start: int, end: int) -> list[Span]:
+def entities_between(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities of ``doc`` that start at a token from ``start`` up to
     ``end``, in order, from a list of them made once per document."""
     found = doc.user_data.get("quizgen_entities")

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from quizgen.analyze.gazetteer import place_kind
 from quizgen.facts import Fact
+from quizgen.questions.pronouns import entities_between
 from quizgen.questions.wh import coordinated, wh_question
 from quizgen.wording import BLANK
 
@@ -110,7 +111,7 @@ def _named_before(noun) -> Span | None:
     brackets between them."""
     doc = noun.doc
     start = noun.left_edge.i
-    before = [ent for ent in doc.ents if ent.end <= start and ent.label_ == "ORG"]
+    before = [ent for ent in entities_between(doc, noun.sent.start, start) if ent.end <= start and ent.label_ == "ORG"]
     if not before:
         return None
     name = before.pop()
