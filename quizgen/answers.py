@@ -4,24 +4,36 @@ forms -> answers (this) -> store, quiz and exports. A typed answer is checked
 with :func:`is_accepted` before any fuzzy matching. The list also holds
 spellings that the normalizer already treats as equal ("1000" for "1,000"),
 because exports to other systems compare text more literally than quizgen does.
+
+The quiz also takes a person's fuller name for a short one ("Lionel Messi"
+for "Messi"), as :func:`fuller_names` finds them in the item's article at
+the time of asking: they are not stored, so items made before count them too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
 
-from quizgen.normalize import normalize, same, words
+from quizgen.normalize import canonical_words, normalize, same, words
 from quizgen.wording import (
     AP_MONTHS,
     AP_WEEKDAYS,
     ARTICLES,
+    CONNECTIVES,
     MONTHS,
+    POINTERS,
+    POINTING_OPENINGS,
     QUALIFIERS,
+    RELATIVE_DAYS,
+    RELATIVE_MARKERS,
     SCALES,
     SHORT_MONTHS,
     SHORT_WEEKDAYS,
+    TITLES,
     WEEKDAYS,
     dotted,
     in_words,
@@ -55,6 +67,31 @@ _DATE = re.compile(
     (?:,?\s+(?P<year>\d{4}))?""",
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+# Small words inside a name: "Charles de Gaulle", "Bashar al-Assad".
+_PARTICLES = frozenset("al bin ibn da de del della der di dos du la le van von".split())
+# Words that take a capital only for opening a sentence: "But Messi scored",
+# "Later Messi left". An article that writes a word in lower case too shows
+# that it is one of them, but a short article may not.
+_OPENERS = (
+    ARTICLES
+    | POINTERS
+    | RELATIVE_DAYS
+    | RELATIVE_MARKERS
+    | frozenset(c for c in (*CONNECTIVES, *POINTING_OPENINGS) if " " not in c)
+    | frozenset(
+        "after although as at before because by despite during for from here if in now on since there though "
+        "under until when whether while with without".split()
+    )
+)
+# Of the words next to a short name, those that can make it fuller: three
+# before "Wade" in "Senegalese President Abdoulaye Wade".
+_MOST_EXTRA_WORDS = 3
+_OPENING_MARKS = "\"'“‘([{"
+_CLOSING_MARKS = ",;:.!?\"'”’)]}"
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -95,6 +132,129 @@ def is_accepted(response: str, answer: str, accepted: tuple[str, ...] = ()) -> b
     answers, after normalizing: case, accents, punctuation, articles and the
     way a number is written do not count."""
     return any(same(response, each) for each in (answer, *accepted))
+
+
+def fuller_names(answer: str, text: str) -> tuple[str, ...]:
+    """The fuller names, normalized, that the article ``text`` gives the
+    person ``answer`` names: "lionel messi" and "lionel andres messi" for
+    "Messi" where it writes "Lionel Andrés Messi".
+
+    A fuller name is the answer with some of the capitalized words that the
+    article writes next to it, in their order: given names and titles before
+    it, or the rest of a name written family name first after it ("Kim Jong
+    Un" for "Kim"). None when the article gives the name to two people ("Kim
+    Jong Un" and "Kim Yo Jong"), where the short name leaves open which one
+    is meant; a title tells no one apart, so "President Wade" and "Abdoulaye
+    Wade" are one person.
+    """
+    short = tuple(normalize(answer).split())
+    if not short:
+        return ()
+    mentions: dict[tuple[tuple[_NameWord, ...], tuple[_NameWord, ...]], None] = {}
+    for run in _name_runs(text):
+        found = tuple(each.word for each in run)
+        for start in range(len(run) - len(short) + 1):
+            end = start + len(short)
+            if found[start:end] == short:
+                mentions[run[max(0, start - _MOST_EXTRA_WORDS) : start], run[end : end + _MOST_EXTRA_WORDS]] = None
+    if any(not _one_person(first, second) for first, second in combinations(mentions, 2)):
+        return ()
+    names = (
+        " ".join((*(each.word for each in before), *short, *(each.word for each in after)))
+        for left, right in mentions
+        for before in _some_of(left)
+        for after in _some_of(right)
+        if before or after
+    )
+    return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class _NameWord:
+    word: str  # normalized
+    title: bool
+
+
+def _one_person(first: tuple[Sequence[_NameWord], ...], second: tuple[Sequence[_NameWord], ...]) -> bool:
+    """Whether two mentions of a short name, as the words before it and after
+    it, can be of one person: on each side, the words that are no titles of
+    one are those of the other or some of them, in order."""
+    for one, other in zip(first, second):
+        ours = [each.word for each in one if not each.title]
+        theirs = [each.word for each in other if not each.title]
+        if not (_in_order(ours, theirs) or _in_order(theirs, ours)):
+            return False
+    return True
+
+
+def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether ``whole`` holds the words of ``part`` in their order, others between them or not."""
+    rest = iter(whole)
+    return all(word in rest for word in part)
+
+
+def _some_of(side: Sequence[_NameWord]) -> Iterator[tuple[_NameWord, ...]]:
+    """Every choice of the words of ``side``, none and all included, in their order."""
+    for size in range(len(side) + 1):
+        yield from combinations(side, size)
+
+
+@lru_cache(maxsize=16)
+def _name_runs(text: str) -> tuple[tuple[_NameWord, ...], ...]:
+    """The runs of capitalized words in the sentences of ``text``: its names,
+    with any capitalized words written next to them ("Senegalese President
+    Abdoulaye Wade"). Lines that end in no full stop, such as a headline or
+    a dateline, capitalize words that are no names, and are passed over."""
+    lower = frozenset(word for word in _LETTERS.findall(text) if word.islower())
+    runs: list[tuple[_NameWord, ...]] = []
+    for line in text.splitlines():
+        if _SENTENCE_END.search(line.rstrip()):
+            runs += _line_runs(line.split(), lower)
+    return tuple(runs)
+
+
+def _line_runs(tokens: list[str], lower: frozenset[str]) -> list[tuple[_NameWord, ...]]:
+    """The runs of name words among the space-separated ``tokens`` of one line.
+    A run ends at a word that is none, and at punctuation or a possessive."""
+    runs: list[tuple[_NameWord, ...]] = []
+    run: list[_NameWord] = []
+
+    def close() -> None:
+        if run:
+            runs.append(tuple(run))
+            run.clear()
+
+    opens_sentence = True
+    for at, token in enumerate(tokens):
+        core = token.lstrip(_OPENING_MARKS)
+        bare = core.rstrip(_CLOSING_MARKS)
+        # "Mr." and the "J." of "Donald J. Trump" end neither a name nor a sentence.
+        abbreviated = core == bare + "." and (len(bare) == 1 or core.casefold() in TITLES)
+        if core != token:
+            close()
+        following = tokens[at + 1].lstrip(_OPENING_MARKS) if at + 1 < len(tokens) else ""
+        if _name_word(bare, following, opens_sentence=opens_sentence, lower=lower):
+            title = bare.casefold() in TITLES
+            run.extend(_NameWord(word, title) for word in canonical_words(bare))
+        else:
+            close()
+        if (bare != core and not abbreviated) or bare.endswith(("'s", "\u2019s")):
+            close()
+        opens_sentence = bool(_SENTENCE_END.search(token)) and not abbreviated
+    close()
+    return runs
+
+
+def _name_word(bare: str, following: str, *, opens_sentence: bool, lower: frozenset[str]) -> bool:
+    """Whether ``bare``, a word without its punctuation, can be part of a
+    name: it has a capital, and does not have it only for opening a sentence
+    (as a word the article also writes in lower case has), or it is a small
+    word inside a name ("de", "al-")."""
+    if bare[:1].isupper():
+        plain = bare.casefold()
+        return not (opens_sentence and (plain in _OPENERS or plain in lower))
+    head, _, rest = bare.partition("-")
+    return head in _PARTICLES and (rest[:1].isupper() or (not rest and following[:1].isupper()))
 
 
 def _spelling(text: str) -> str:

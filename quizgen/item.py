@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from quizgen.normalize import words
 from quizgen.wording import ARTICLES
 
+# The rule of an item a teacher wrote, before its kind: "authored/cloze".
+AUTHORED = "authored/"
+
 
 @dataclass(frozen=True)
 class Item:
@@ -39,6 +42,11 @@ class Item:
     label: str = ""  # the answer's entity label, "" when it is no name
     # Matching items only: (left, right) in their correct order.
     pairs: tuple[tuple[str, str], ...] = ()
+
+
+def is_authored(rule: str) -> bool:
+    """Whether an item's ``rule`` says a teacher wrote it (``authored/<kind>``) rather than quizgen."""
+    return rule.startswith(AUTHORED)
 
 
 def content_hash(text: str) -> str:

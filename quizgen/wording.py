@@ -168,3 +168,12 @@ def in_words(number: int, joiner: str = "-") -> str:
     name, scale = next((name, scale) for name, scale in reversed(SCALES.items()) if number >= scale)
     head, rest = divmod(number, scale)
     return f"{in_words(head, joiner)} {name}" + (f" {in_words(rest, joiner)}" if rest else "")
+
+
+# Words that stand before a name as its holder's title or rank: they tell no
+# two people of one name apart ("President Wade" is "Abdoulaye Wade").
+TITLES = frozenset(
+    "president vice prime minister chancellor treasurer secretary senator governor mayor king queen prince "
+    "princess duke duchess baron baroness lord lady sir dame pope cardinal archbishop bishop general admiral "
+    "colonel captain judge justice chief dr. dr mr. mr mrs. mrs ms. ms sheikh emir sultan ayatollah".split()
+)

@@ -123,3 +123,15 @@ def quizgen_process(db_url: str):
         return Result(done.returncode, done.stdout.decode(), done.stderr.decode())
 
     return run
+
+
+@pytest.fixture
+def anki(tmp_path: Path):
+    """An empty collection of Anki's own backend."""
+    from anki.collection import Collection
+
+    folder = tmp_path / "anki"
+    folder.mkdir()
+    col = Collection(str(folder / "collection.anki2"))
+    yield col
+    col.close()

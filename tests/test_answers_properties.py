@@ -3,10 +3,10 @@ another way is the same answer, and a different thing never is."""
 
 from __future__ import annotations
 
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from quizgen.answers import accepted_answers, is_accepted
+from quizgen.answers import TITLES, accepted_answers, fuller_names, is_accepted
 from quizgen.normalize import contains, normalize, overlaps, same, words
 from tests.strategies import headlines
 
@@ -312,3 +312,39 @@ def test_country_aliases_are_names_a_reader_would_write():
     assert {"UK", "U.K."} <= set(accepted_answers("the United Kingdom"))
     # Codes nobody writes in running text are not offered.
     assert not {"ML", "M.L.", "MLI"} & set(accepted_answers("Mali"))
+
+
+# Fuller names
+
+# Capitalized words that are plain names: no title, article or number word.
+name_words = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True).filter(
+    lambda word: word.casefold() not in TITLES and normalize(word) == word.casefold()
+)
+
+
+@given(name_words, name_words)
+@example("Ilya", "Tarasenko")
+def test_a_given_name_the_article_writes_makes_a_fuller_name(given_name: str, surname: str):
+    assume(given_name != surname)
+    article = f"The director, {given_name} {surname}, signed the deal on Monday. Later {surname} left.\n"
+    assert is_accepted(f"{given_name} {surname}", surname, fuller_names(surname, article))
+    assert not is_accepted(f"{surname} {given_name}", surname, fuller_names(surname, article))
+
+
+@given(name_words, name_words, name_words)
+@example("Jong", "Yo", "Kim")
+def test_a_name_of_two_people_has_no_fuller_names(one: str, other: str, surname: str):
+    assume(len({one, other, surname}) == 3)
+    article = f"The deal was signed by {one} {surname} and by {other} {surname} on Monday. Later {surname} left.\n"
+    assert fuller_names(surname, article) == ()
+
+
+@given(st.text() | headlines, st.text() | headlines)
+@example("Kim", "Kim Jong Un met Kim Yo Jong. Kim left.")
+@example("de Gaulle", "Charles de Gaulle spoke. de Gaulle left.")
+def test_a_fuller_name_holds_the_answer_and_only_words_of_the_article(answer: str, article: str):
+    short = normalize(answer)
+    written = set(normalize(article).split())
+    for name in fuller_names(answer, article):
+        assert f" {short} " in f" {name} " and name != short, name
+        assert set(name.split()) <= written, name

@@ -264,7 +264,7 @@ def test_a_text_with_no_sentences_is_stored_and_gives_no_items(
 
 # Writing an export where it cannot go: one line naming the path and what to do,
 # exit 1, no file (not even a temporary one) and nothing changed in the store.
-EXPORTERS = ("anki", "csv", "quizlet", "print", "moodle", "gift", "qti", "kahoot")
+EXPORTERS = ("anki", "csv", "quizlet", "print", "moodle", "gift", "qti", "kahoot", "results")
 UNWRITABLE = ("its directory is a file", "it is a directory", "its directory is read-only")
 
 PR_CAPBSET_DROP = 24
@@ -490,9 +490,12 @@ def distinct_copies(folder: Path) -> None:
 
 def items_by_article(url: str) -> dict[str, list]:
     """Each article's stored items, by the article's source, without ids or times."""
-    columns = (
-        "key, kind, prompt, answer, accepted_answers, distractors, sentence, sentence_start, answer_start, "
-        "answer_end, rule, score, reasons, label, pairs, status"
+    columns = ", ".join(
+        f"item.{column}"
+        for column in (
+            "key kind prompt answer accepted_answers distractors sentence sentence_start answer_start "
+            "answer_end rule score reasons label pairs status"
+        ).split()
     )
     engine = sa.create_engine(url)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.answers import accepted_answers
+from quizgen.answers import accepted_answers, fuller_names
 from quizgen.quiz.check import (
     check_choice,
     check_true_false,
@@ -151,6 +151,63 @@ def test_differences_show_the_slips():
     swapped = differences("Nigre", "Niger")
     assert ("same", "Nig") == swapped[0]
     assert {kind for kind, _ in swapped} == {"same", "extra", "missing"}
+
+
+GLAVKOSMOS = """Russia to Launch Satellites for the Sahel States
+
+Ilya Tarasenko, the director general of Glavkosmos, signed the deal in Moscow. But Tarasenko's team gave no date.
+Tarasenko said the first satellites would be launched in 2027.
+"""
+KIMS = """Kim Jong Un Hosts Talks
+
+North Korean leader Kim Jong Un met the envoy in Pyongyang. His sister, Kim Yo Jong, read a statement.
+Kim said the talks went well.
+"""
+
+
+def fuller(typed: str, answer: str, article: str):
+    """``typed`` checked as the quiz checks it: with the fuller names the article gives the answer."""
+    return check_typed(typed, answer, fuller_names(answer, article))
+
+
+def test_a_fuller_name_the_article_gives_counts():
+    verdict = fuller("Ilya Tarasenko", "Tarasenko", GLAVKOSMOS)
+    assert (verdict.correct, verdict.how, verdict.expected) == (True, "accepted", "Tarasenko")
+    assert fuller("ilya tarasenko!", "Tarasenko", GLAVKOSMOS).how == "accepted"
+    # A slip in the fuller name is a slip like any other.
+    assert fuller("Ilya Tarasenkko", "Tarasenko", GLAVKOSMOS).how == "typo"
+    messi = "Barcelona striker Lionel Andrés Messi scored twice. Messi left the field smiling."
+    assert fuller("Lionel Messi", "Messi", messi).correct
+    assert fuller("Lionel Andres Messi", "Messi", messi).correct
+    wade = "Senegal's President Abdoulaye Wade lost. Wade conceded on Monday."
+    assert fuller("President Wade", "Wade", wade).correct
+    assert fuller("Abdoulaye Wade", "Wade", wade).correct
+
+
+def test_a_name_the_article_does_not_give_is_no_fuller_form():
+    # "Ivan" may be the first name of another Tarasenko.
+    assert not fuller("Ivan Tarasenko", "Tarasenko", GLAVKOSMOS).correct
+    assert not fuller("Ilya Tarasenko", "Tarasenko", "Tarasenko signed the deal.").correct
+    # A headline capitalizes every word, and a sentence its first: neither makes a name.
+    headline = "Kim Jong Un Hosts Talks\n\nKim met the envoy in Pyongyang. Yesterday Kim read a statement.\n"
+    assert fuller_names("Kim", headline) == ()
+    assert "but tarasenko" not in fuller_names("Tarasenko", GLAVKOSMOS)
+
+
+def test_a_short_name_of_two_people_takes_no_fuller_form():
+    assert fuller_names("Kim", KIMS) == ()
+    for typed in ("Kim Jong Un", "Kim Yo Jong"):
+        verdict = fuller(typed, "Kim", KIMS)
+        assert (verdict.correct, verdict.how) == (False, "wrong"), typed
+    one_kim = KIMS.replace("His sister, Kim Yo Jong, read", "His sister read")
+    assert fuller("Kim Jong Un", "Kim", one_kim).correct
+    # Titles tell no one apart: one Wade is named both ways.
+    assert fuller_names("Wade", "President Wade spoke. Abdoulaye Wade left.") != ()
+
+
+def test_a_short_form_of_a_full_answer_stays_as_it_was():
+    messi = "Lionel Messi scored. Messi left."
+    assert fuller("Messi", "Lionel Messi", messi).how == check_typed("Messi", "Lionel Messi").how == "wrong"
 
 
 def test_checking_loads_neither_spacy_nor_the_store():

@@ -7,12 +7,14 @@ PostgreSQL server named by QUIZGEN_TEST_DB.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
 import sys
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -390,8 +392,14 @@ def readme_grants() -> str:
     return " ".join(block.split())
 
 
-@pytest.mark.skipif(not TEST_DB, reason="the classroom setup is for PostgreSQL; set QUIZGEN_TEST_DB")
-def test_the_readme_classroom_setup_lets_students_quiz_but_not_change_items(tmp_path: Path):
+needs_server = pytest.mark.skipif(not TEST_DB, reason="the classroom setup is for PostgreSQL; set QUIZGEN_TEST_DB")
+
+
+@pytest.fixture
+def logins() -> Iterator[tuple[str, str]]:
+    """The README's classroom on the PostgreSQL server: the teacher's login owns a
+    database of the seed articles and their items, and the students' login has
+    the README's grants. Yields the URLs of the teacher's and the students' login."""
     server = sa.create_engine(TEST_DB, isolation_level="AUTOCOMMIT")
     suffix = uuid.uuid4().hex[:8]
     teacher, students, database = f"teacher_{suffix}", f"class_{suffix}", f"quizgen_class_{suffix}"
@@ -414,37 +422,94 @@ def test_the_readme_classroom_setup_lets_students_quiz_but_not_change_items(tmp_
         with grants.begin() as connection:
             connection.exec_driver_sql(readme_grants().replace(" TO class;", f" TO {students};"))
         grants.dispose()
-
-        stored = items(teacher_url)
-        child = spawn(student_url, learner="ada")
-        first = answer_one(child, stored)
-        second = answer_one(child, stored)
-        child.expect("answer> ")
-        child.sendline("e")
-        child.expect("question ")
-        child.sendline("A question the student would rather answer?")
-        child.expect("answer ")
-        child.sendline("")
-        child.expect("Not saved: this database login may not change items")
-        child.sendline("q")
-        child.expect(pexpect.EOF)
-        child.close()
-        assert child.exitstatus == 0
-        assert [log.item_id for log in learner_logs(teacher_url, "ada")] == [first.id, second.id]
-        assert items(teacher_url) == stored
-
-        (shown,) = together(student_url, ["stats", "--learner", "ada", "--json"])
-        assert shown.returncode == 0 and '"reviews": 2' in shown.stdout
-        for command in (["items", "approve", str(first.id)], ["add", str(NEWS)], ["generate", "--quiet"]):
-            (refused,) = together(student_url, command)
-            assert refused.returncode == 1, command
-            assert refused.stderr.startswith("quizgen: error: permission denied for table ")
-            assert "this database login may not do that" in refused.stderr and refused.stderr.count("\n") == 1
-            assert "class-pw" not in refused.stderr
-        assert items(teacher_url) == stored
+        yield teacher_url, student_url
     finally:
         with server.connect() as connection:
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
             connection.exec_driver_sql(f"DROP ROLE IF EXISTS {teacher}")
             connection.exec_driver_sql(f"DROP ROLE IF EXISTS {students}")
         server.dispose()
+
+
+@needs_server
+def test_the_readme_classroom_setup_lets_students_quiz_but_not_change_items(logins: tuple[str, str]):
+    teacher_url, student_url = logins
+    stored = items(teacher_url)
+    child = spawn(student_url, learner="ada")
+    first = answer_one(child, stored)
+    second = answer_one(child, stored)
+    child.expect("answer> ")
+    child.sendline("e")
+    child.expect("question ")
+    child.sendline("A question the student would rather answer?")
+    child.expect("answer ")
+    child.sendline("")
+    child.expect("Not saved: this database login may not change items")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [log.item_id for log in learner_logs(teacher_url, "ada")] == [first.id, second.id]
+    assert items(teacher_url) == stored
+
+    (shown,) = together(student_url, ["stats", "--learner", "ada", "--json"])
+    assert shown.returncode == 0 and '"reviews": 2' in shown.stdout
+    for command in (["items", "approve", str(first.id)], ["add", str(NEWS)], ["generate", "--quiet"]):
+        (refused,) = together(student_url, command)
+        assert refused.returncode == 1, command
+        assert refused.stderr.startswith("quizgen: error: permission denied for table ")
+        assert "this database login may not do that" in refused.stderr and refused.stderr.count("\n") == 1
+        assert "class-pw" not in refused.stderr
+    assert items(teacher_url) == stored
+
+
+@needs_server
+def test_only_the_teachers_login_sees_the_class_results(logins: tuple[str, str], tmp_path: Path):
+    from quizgen.store.progress import TEACHER_NEEDED
+    from tests.test_class_results import read_csv
+
+    teacher_url, student_url = logins
+    stored = items(teacher_url)
+    child = spawn(student_url, learner="ada")
+    asked = [answer_one(child, stored), answer_one(child, stored)]
+    child.expect("answer> ")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    # Bob takes a test of three questions on the same login, and gets none right.
+    test = subprocess.run(
+        [sys.executable, "-m", "quizgen", "quiz", "--mode", "test", "--limit", "3", "--seed", "2", "--tag", "wh"],
+        input="zzz\n\n" * 3,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=str(ROOT),
+        env={**os.environ, "QUIZGEN_DB": student_url, "QUIZGEN_LEARNER": "bob", "NO_COLOR": "1"},
+    )
+    assert test.returncode == 0 and "Score: 0/3" in test.stdout, test.stderr
+
+    out = tmp_path / "results.csv"
+    for command in (["stats", "--class"], ["stats", "--class", "--json"], ["export", "results", "--out", str(out)]):
+        (refused,) = together(student_url, command)
+        assert refused.returncode == 1, command
+        assert refused.stderr == f"quizgen: error: {TEACHER_NEEDED}\n"
+        assert refused.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+    (own,) = together(student_url, ["stats", "--learner", "ada", "--json"])
+    assert own.returncode == 0 and '"reviews": 2' in own.stdout
+
+    (shown,) = together(teacher_url, ["stats", "--class", "--json"])
+    assert shown.returncode == 0, shown.stderr
+    figures = {row["learner"]: row for row in json.loads(shown.stdout)["learners"]}
+    assert [(figures[name]["reviews"], figures[name]["accuracy"]) for name in ("ada", "bob")] == [(2, 1.0), (3, 0.0)]
+    (exported,) = together(teacher_url, ["export", "results", "--out", str(out)])
+    assert exported.returncode == 0, exported.stderr
+    rows = read_csv(out)
+    log = [(name, entry) for name in ("ada", "bob") for entry in learner_logs(teacher_url, name)]
+    assert [(row["learner"], row["item"], row["answer"], row["correct"], row["mode"], row["test"]) for row in rows] == [
+        (name, str(entry.item_id), entry.response, str(int(entry.correct)), entry.mode, "1" if name == "bob" else "")
+        for name, entry in log
+    ]
+    assert [row["item"] for row in rows[:2]] == [str(item.id) for item in asked]
+    (scores,) = read_csv(tmp_path / "results-tests.csv")
+    assert (scores["learner"], scores["test"], scores["questions"], scores["correct"]) == ("bob", "1", "3", "0")

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import typer
 
@@ -32,7 +37,7 @@ def test_help_shows_the_command_groups(cli):
 
 def test_export_help_names_every_format(cli):
     export = dict(all_commands())["quizgen export"]
-    assert len(export.commands) == 8
+    assert len(export.commands) == 9
     result = cli("export", "--help")
     for name in export.commands:
         assert f"({name})" in " ".join(result.out.split()), name
@@ -50,8 +55,8 @@ def test_every_command_has_an_example(cli):
             continue
         result = cli(*path.split()[1:], "--help")
         assert result.code == 0, path
-        assert "Example:" in result.out, f"{path} --help has no example"
-        example = result.out.split("Example:", 1)[1].strip().splitlines()[0]
+        assert re.search("Examples?:", result.out), f"{path} --help has no example"
+        example = re.split("Examples?:", result.out, maxsplit=1)[1].strip().splitlines()[0]
         assert example.startswith("quizgen "), path
 
 
@@ -110,3 +115,62 @@ def test_database_passwords_are_never_shown(cli):
         result = cli("--db", url, *args)
         assert "s3cret-pw" not in result.out + result.err, args
         assert "teacher:***@127.0.0.1:9/classroom" in result.out + result.err, args
+
+
+def test_a_format_named_as_a_command_suggests_the_export_that_writes_it(cli):
+    for args, meant in (
+        (("export", "pdf"), "quizgen export print --format pdf"),
+        (("export", "docx"), "quizgen export print --format docx"),
+        (("export", "worksheet"), "quizgen export print"),
+        (("export", "xml"), "quizgen export moodle"),
+        (("pdf",), "quizgen export print --format pdf"),
+        (("kahoot",), "quizgen export kahoot"),
+    ):
+        result = cli(*args, "--out", "x")
+        assert result.code == 2, args
+        assert result.out == ""
+        assert result.err == f"quizgen: error: No such command {args[-1]!r}. Did you mean {meant!r}?\n"
+    # Other unknown names keep the usual error, with typer's guess at a typo.
+    assert cli("exprt").err == "quizgen: error: No such command 'exprt'. Did you mean 'export'? (see: quizgen --help)\n"
+    assert cli("export", "nope").err == "quizgen: error: No such command 'nope'. (see: quizgen export --help)\n"
+
+
+def completions(quizgen_process, *words: str) -> list[str]:
+    """What the shell is offered for the last of ``words``, asked as bash asks."""
+    result = quizgen_process(
+        env={"_QUIZGEN_COMPLETE": "complete_bash", "COMP_WORDS": " ".join(words), "COMP_CWORD": str(len(words) - 1)}
+    )
+    assert result.code == 0, result.err
+    return result.out.split()
+
+
+def test_the_shell_completes_commands_and_options(quizgen_process):
+    assert completions(quizgen_process, "quizgen", "ex") == ["export"]
+    assert completions(quizgen_process, "quizgen", "export", "k") == ["kahoot"]
+    assert "--format" in completions(quizgen_process, "quizgen", "export", "print", "--f")
+
+
+def test_install_completion_sets_up_bash(quizgen_process, tmp_path):
+    shown = quizgen_process("--show-completion", "bash")
+    assert shown.code == 0
+    assert "_QUIZGEN_COMPLETE=complete_bash" in shown.out
+    installed = quizgen_process("--install-completion", "bash", env={"HOME": str(tmp_path)})
+    assert installed.code == 0, installed.err
+    script = tmp_path / ".bash_completions" / "quizgen.sh"
+    assert script.read_text().strip() == shown.out.strip()
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text()
+    # The installed script, run by bash itself, completes a command name.
+    bin_dir = Path(sys.executable).parent
+    completed = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f"source '{script}'; COMP_WORDS=(quizgen ex); COMP_CWORD=1; "
+            '_quizgen_completion quizgen ex quizgen; echo "${COMPREPLY[@]}"',
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"},
+        timeout=120,
+    )
+    assert completed.stdout.strip() == "export", completed.stderr

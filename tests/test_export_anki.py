@@ -389,6 +389,90 @@ def test_deck_ids_come_from_deck_names():
     assert 1 << 30 <= deck_id("quizgen") < 1 << 31
 
 
+# Type-in cards: Anki's reviewers turn "[[type:FIELD]]" in a card's question
+# into a box to type in, and compare what is typed with the field (for a
+# cloze, with the card's own cloze of it) by Collection.compare_answer.
+
+TYPED_KINDS = [
+    item("Who leads Glavkosmos?", "Ilya Tarasenko", accepted_answers=["Tarasenko"], label="PERSON"),
+    item("Which firm was it?", "AT&T <Labs>"),
+    cloze("Mali signed with Ilya Tarasenko in 2024.", "Ilya Tarasenko", label="PERSON"),
+    cloze("The code a::b x}}y was sent.", "a::b x}}y"),
+    item("Which city?", "Bamako", kind="multiple_choice", distractors=["Niamey", "Dakar", "Accra"]),
+    item("Mali signed in 2023.", "False", kind="true_false", sentence="Mali signed in 2024.", distractors=["2023"]),
+    item("Match them.", "", kind="matching", sentence="", pairs=[["AES", "Alliance of Sahel States"], ["a", "b"]]),
+]
+
+
+def type_in_box(col, card) -> tuple[str, str]:
+    """The field that a card's typing box names, and the text Anki compares a typed answer with."""
+    found = re.search(r"\[\[type:(cloze:)?([^\]]+)\]\]", card.question())
+    assert found, card.question()
+    note = card.note()
+    expected = note[found[2]]
+    if found[1]:
+        expected = col.extract_cloze_for_typing(expected, card.ord + 1)
+    return found[2], expected
+
+
+def marked_right(col, expected: str, typed: str) -> bool:
+    """Whether Anki's comparison of ``typed`` with ``expected`` shows no wrong or missing letter."""
+    shown = col.compare_answer(expected, typed)
+    return "typeGood" in shown and "typeBad" not in shown and "typeMissed" not in shown
+
+
+def test_type_in_cards_ask_for_the_answer_and_anki_compares_it(store, cli, collection, tmp_path):
+    items = add_items(store, "Satellites", TYPED_KINDS)
+    deck = tmp_path / "typed.apkg"
+    assert cli("export", "anki", "--type-in", "--out", deck).code == 0
+    log = import_apkg(collection, deck)
+    assert len(log.new) == collection.card_count() == len(items)
+    note_types = {
+        "wh": "quizgen Q&A type-in v1",
+        "cloze": "quizgen Cloze type-in v1",
+        "multiple_choice": "quizgen Multiple choice v1",
+        "true_false": "quizgen True/False v1",
+        "matching": "quizgen Q&A v1",
+    }
+    for each in items:
+        card = note_by_guid(collection, each.key).cards()[0]
+        assert card.note_type()["name"] == note_types[each.kind]
+        if each.kind not in ("wh", "cloze"):
+            assert "[[type:" not in card.question() + card.answer()
+            continue
+        field, expected = type_in_box(collection, card)
+        assert field == ("Answer" if each.kind == "wh" else "Text")
+        assert marked_right(collection, expected, each.answer), (expected, each.answer)
+        assert not marked_right(collection, expected, "Vladimir Putin")
+        # The back shows the comparison where the box was, and no box of its own.
+        assert card.answer().count("[[type:") == 1
+    first = note_by_guid(collection, items[0].key).cards()[0]
+    assert "Also accepted: Tarasenko" in first.answer()
+
+
+def test_a_type_in_deck_rebuilt_re_imports_without_duplicates(store, cli, collection, tmp_path):
+    from quizgen.export.anki import CLOZE_TYPE_IN, MULTIPLE_CHOICE, QA, QA_TYPE_IN, TRUE_FALSE
+
+    items = add_items(store, "Satellites", TYPED_KINDS)
+    first, second, plain = tmp_path / "first.apkg", tmp_path / "second.apkg", tmp_path / "plain.apkg"
+    for deck in (first, second):
+        assert cli("export", "anki", "--type-in", "--out", deck).code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert len(import_apkg(collection, first).new) == len(items)
+    again = import_apkg(collection, second)
+    assert not again.new and not again.updated and len(again.duplicate) == len(items)
+    assert collection.note_count() == len(items)
+    # The note types' ids are fixed, whatever the items: a matching set keeps the Q&A type.
+    used = set(collection.db.list("SELECT DISTINCT mid FROM notes"))
+    assert used == {QA_TYPE_IN.id, CLOZE_TYPE_IN.id, MULTIPLE_CHOICE.id, TRUE_FALSE.id, QA.id}
+    # A note is its item's, whichever deck brought it: the other kind of deck adds nothing.
+    assert cli("export", "anki", "--out", plain).code == 0
+    ((models,),) = package_rows(plain, "SELECT models FROM col")
+    assert str(QA_TYPE_IN.id) not in models and str(CLOZE_TYPE_IN.id) not in models
+    mixed = import_apkg(collection, plain)
+    assert not mixed.new and collection.note_count() == len(items)
+
+
 def test_export_errors(cli, monkeypatch, tmp_path):
     assert cli("export", "anki", "3").err == "quizgen: error: no article with id 3; see: quizgen articles list\n"
     empty = cli("export", "anki", "--out", tmp_path / "x.apkg")

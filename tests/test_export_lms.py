@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
@@ -522,7 +525,7 @@ def test_kahoot_sheet_has_the_choice_and_true_false_items(seed_items):
     reasons = Counter(reason for _, reason in skipped)
     assert reasons["short-answer questions have no Kahoot form"] == sum(i.kind == "wh" for i in seed_items)
     assert reasons["matching items have no Kahoot form"] == 1
-    assert all(len(i.prompt) > 120 for i, r in skipped if r == "question over 120 characters")
+    assert all(len(i.prompt) > 120 for i, r in skipped if r == "question over Kahoot's 120-character limit")
 
 
 def test_kahoot_limits_and_plain_text():
@@ -530,7 +533,10 @@ def test_kahoot_limits_and_plain_text():
     long_question = make("true_false", "S" * 121, "True")
     long_answer = make("multiple_choice", "Which?", "b" * 76, distractors=("c",))
     data, skipped = kahoot_xlsx([at_limit, long_question, long_answer], time_limit=30)
-    assert skipped == [(long_question, "question over 120 characters"), (long_answer, "an answer over 75 characters")]
+    assert skipped == [
+        (long_question, "question over Kahoot's 120-character limit"),
+        (long_answer, "an answer over Kahoot's 75-character limit"),
+    ]
     (row,) = kahoot_rows(data)
     assert row[1] == at_limit.prompt and row[6] == 30
     # At most four answers, and a formula-looking answer stays text.
@@ -592,3 +598,28 @@ def test_the_export_commands_write_each_format(cli, tmp_path):
     assert load_workbook(io.BytesIO((tmp_path / "q.xlsx").read_bytes())).active.max_row > 8
     bad = cli("export", "kahoot", "--time-limit", "7", "--out", str(tmp_path / "k.xlsx"))
     assert bad.code == 1 and bad.err.count("\n") == 1 and "time limit" in bad.err
+
+
+def test_the_kahoot_command_lists_every_item_it_leaves_out(cli, db_url, tmp_path):
+    cli("add", SEEDS)
+    cli("generate", "--all")
+    with Store(db_url) as store:
+        rows = store.items()
+    _, skipped = kahoot_xlsx(rows)
+    assert {item.kind for item, _ in skipped} >= {"wh", "matching", "true_false"}
+    result = cli("export", "kahoot", "--out", str(tmp_path / "k.xlsx"))
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].endswith(f"({len(rows) - len(skipped)} in the sheet, {len(skipped)} skipped)")
+    assert lines[1:-1] == [f"  skipped item {item.id}: {reason}" for item, reason in skipped]
+    counts = Counter(reason for _, reason in skipped)
+    assert lines[-1] == "skipped: " + ", ".join(f"{reason} ({n})" for reason, n in counts.most_common())
+    # With the sheet on standard output, the same report goes to standard error.
+    piped = subprocess.run(
+        [sys.executable, "-m", "quizgen", "export", "kahoot", "--out", "-"],
+        capture_output=True,
+        env={**os.environ, "QUIZGEN_DB": db_url},
+        timeout=120,
+    )
+    assert piped.returncode == 0 and piped.stdout.startswith(b"PK")
+    assert piped.stderr.decode().splitlines()[1:] == lines[1:]

@@ -57,7 +57,8 @@ def test_the_student_copy_has_every_question_and_no_written_answer(items, two_ve
         if item.kind in ("wh", "cloze") and item.answer not in shown:
             assert item.answer not in student, item.answer
     assert "Name:" in student and "Class:" in student and "Date:" in student
-    assert f"Total: {len(items)} points" in student
+    total = sum(len(item.pairs) if item.kind == "matching" else 1 for item in items)
+    assert f"Total: {total} points" in student
 
 
 def test_the_key_has_every_answer_with_its_source(items, two_versions):

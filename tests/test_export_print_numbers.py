@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from quizgen.export.print.docx import docx
 from quizgen.export.print.pdf import pdf
-from quizgen.export.print.worksheet import Version, sheet
+from quizgen.export.print.worksheet import Group, Version, sheet
 
 COUNT = 1001
 KINDS = ("wh", "multiple_choice", "true_false")
@@ -89,7 +89,7 @@ def test_a_four_digit_number_keeps_its_gap_in_word(long_sheet):
 
     # The last questions of the long sheet, numbered as there: a Word copy of all 1,001 takes long to write.
     (version,) = long_sheet.versions
-    last = Version("A", version.questions[-30:], version.answers[-30:])
+    last = Version("A", (Group("", version.questions[-30:], version.answers[-30:]),))
     document = python_docx.Document(io.BytesIO(docx(replace(long_sheet, versions=(last,)).data())))
     heads = [p.text for p in document.paragraphs if re.match(r"\d+\.", p.text)]
     assert len(heads) == 2 * 30 and "1001. " in " ".join(heads)

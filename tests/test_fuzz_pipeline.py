@@ -33,8 +33,8 @@ from hypothesis import strategies as st
 from quizgen.export import ExportError
 from quizgen.export.anki.fields import HINTS
 from quizgen.export.lms.parts import answers, askable, choices, cloze_sides, form, one_line, pairs, short
+from quizgen.export.print.files import asked_once
 from quizgen.forms.options import shuffled_options
-from quizgen.forms.siblings import one_per_fact
 from quizgen.store import ItemRecord, Store
 from quizgen.wording import BLANK, option_letter
 from quizgen.workflows import add_articles
@@ -449,9 +449,10 @@ def pdf_text(path: Path) -> str:
 
 
 def check_worksheet(stored: Stored) -> None:
-    questions = one_per_fact(stored.items)
+    questions, _ = asked_once(stored.items)
     worksheet, key = pdf_text(stored.folder / "sheet.pdf"), pdf_text(stored.folder / "sheet-key.pdf")
-    assert f"Total:{len(questions)}points" in worksheet
+    total = sum(len(item.pairs) if item.kind == "matching" else 1 for item in questions)
+    assert f"Total:{total}points" in worksheet
     if (title := on_paper(stored.title)) is not None:
         assert title in worksheet and title in key
     # Read back as they are, texts were not taken for markup (which would also have stopped Typst).
@@ -478,7 +479,7 @@ def check_word(stored: Stored) -> None:
     def flat(text: str) -> str:
         return " ".join(UNPRINTABLE.sub("", text).split())
 
-    questions = one_per_fact(stored.items)
+    questions, _ = asked_once(stored.items)
     for name, wanted in (
         ("sheet.docx", [i.prompt for i in questions]),
         ("sheet-key.docx", [i.sentence for i in questions]),

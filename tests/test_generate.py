@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from pathlib import Path
 
+import pexpect
 from sqlmodel import Session
 
 import quizgen
@@ -210,3 +213,53 @@ def test_distractors_come_from_the_article_not_from_names_it_lacks():
     people = [i for i in items if i.kind == "wh" and i.label == "PERSON"]
     assert people and all(set(i.distractors) <= {"Maria Lopez", "John Smith"} for i in people)
     assert not any(i.kind == "multiple_choice" and i.label == "PERSON" for i in items)
+
+
+def short_articles(folder: Path, count: int) -> Path:
+    """``count`` short articles that each give items: the seed's first paragraph and a line of their own."""
+    first_paragraph = SEED.text.split("\n")[0]
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"report-{n:02d}.txt").write_text(
+            f"Sahel report {n}\n{first_paragraph}\nThe report number {n} was filed in {1950 + n} by the agency.\n"
+        )
+    return folder
+
+
+def test_outcomes_count_the_articles_stored_so_far(store: Store, tmp_path: Path):
+    added(store, sorted(short_articles(tmp_path / "articles", 3).glob("*.txt")))
+    outcomes = list(quizgen.generate_items(store, batch=2, threshold=0))
+    assert [outcome.stored for outcome in outcomes] == [2, 2, 3]
+
+
+def test_an_interrupted_generate_says_how_many_articles_it_kept(cli, db_url: str, tmp_path: Path):
+    total = 36
+    cli("add", short_articles(tmp_path / "articles", total))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "quizgen", "--db", db_url, "generate", "--all"],
+        env={**os.environ, "COLUMNS": "200"},
+        encoding="utf-8",
+        timeout=300,
+        cwd=str(ROOT),
+        dimensions=(50, 200),
+    )
+    # The first batch of 16 is stored; Ctrl-C comes while a later one is made.
+    child.expect("article 16: ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    said = re.search(
+        r"quizgen: error: interrupted: items of (\d+) of (\d+) articles kept; run generate again", child.before
+    )
+    assert said, child.before
+    kept, of = map(int, said.groups())
+    assert of == total and 16 <= kept < total
+    with Store(db_url) as store:
+        stored = store.items()
+    assert len({row.article_id for row in stored}) == kept
+    # Running it again finishes the rest and leaves what was kept as it was.
+    finished = cli("generate", "--all")
+    assert finished.code == 0
+    assert f"{total} articles: " in finished.out and f" 0 updated, {len(stored)} unchanged" in finished.out

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 import quizgen
 from quizgen.forms.options import shuffled_options
 from quizgen.forms.siblings import fact_of, one_per_fact
-from quizgen.ingest import read_article
+from quizgen.ingest import ArticleText, read_article
 from quizgen.quiz import session as quiz_session
 from quizgen.quiz.scheduler import GOOD
 from quizgen.quiz.session import Settings
@@ -52,6 +52,48 @@ def seeded_with_clozes(seeded: str, tmp_path: Path) -> str:
         article, _ = store.save_article(read_article(path))
         store.save_items(article.id, quizgen.generate(article.text, threshold=0))
     return seeded
+
+
+TARASENKO = """Russia to Launch Satellites for the Sahel States
+
+Ilya Tarasenko, the director general of Glavkosmos, signed the deal in Moscow. Tarasenko said the first satellites would be launched in 2027.
+"""
+KIMS = """Kim Jong Un Hosts Talks
+
+North Korean leader Kim Jong Un met the envoy in Pyongyang. His sister, Kim Yo Jong, read a statement. Kim said the talks went well.
+"""
+
+
+def store_article(db_url: str, text: str, questions: list[tuple[str, str, str]]) -> list[ItemRecord]:
+    """An article and a question about each (answer, label, question) of ``questions``,
+    asked in this order, each about the last sentence that holds its answer."""
+    title, body = text.split("\n\n", 1)
+    sentences = [s + "." for s in body.strip().rstrip(".").split(". ")]
+    rows = []
+    with Store(db_url) as store:
+        article, _ = store.save_article(ArticleText(title=title, text=text, source="test", format="text"))
+        for n, (answer, label, question) in enumerate(questions):
+            sentence = [s for s in sentences if answer in s][-1]
+            rows.append(
+                ItemRecord(
+                    article_id=article.id,
+                    key=f"{article.id}-{n}",
+                    kind="wh",
+                    prompt=question,
+                    answer=answer,
+                    sentence=sentence,
+                    sentence_start=text.find(sentence),
+                    answer_start=sentence.find(answer),
+                    answer_end=sentence.find(answer) + len(answer),
+                    rule="test",
+                    label=label,
+                    score=1.0 - n / 10,
+                )
+            )
+        with store.session() as session:
+            session.add_all(rows)
+            session.commit()
+        return store.items(article.id)
 
 
 def spawn(db_url: str, *args: str, learner: str = "ada") -> pexpect.spawn:
@@ -215,7 +257,7 @@ def test_undo_restores_the_scheduling_and_the_log(seeded: str):
     child.expect("Not quite")
     child.expect("> ")
     assert len(logs(seeded)) == 1 and len(states(seeded)) == 1
-    child.sendline("u")
+    child.send("u")
     child.expect("Undone")
     # The same item is asked again, and the answer and its state are gone.
     again = shown_item(child, stored)
@@ -224,7 +266,7 @@ def test_undo_restores_the_scheduling_and_the_log(seeded: str):
     child.sendline(right_answer(first))
     child.expect("Right")
     child.expect("> ")
-    child.sendline("q")
+    child.send("q")
     child.expect(pexpect.EOF)
     (log,) = logs(seeded)
     assert log.item_id == first.id and log.correct
@@ -246,10 +288,10 @@ def test_a_close_answer_can_be_overruled(seeded: str):
     child.expect("Not quite")
     child.expect("I was right")
     child.expect("> ")
-    child.sendline("y")
+    child.send("y")
     child.expect("Counted as right")
     child.expect("> ")
-    child.sendline("q")
+    child.send("q")
     child.expect(pexpect.EOF)
     (log,) = logs(seeded)
     assert log.item_id == item.id and log.correct and log.rating == 2 and log.response == close
@@ -320,6 +362,8 @@ def test_a_test_from_a_pipe_is_scored_without_colour(seeded: str):
     assert result.returncode == 0, result.stderr
     assert "\x1b[" not in result.stdout
     assert re.search(r"Score: 0/3 \(0%\)", result.stdout), result.stdout
+    # A key is a line from a pipe, and says what it did as on a terminal.
+    assert result.stdout.count("> rated Again") == 3, result.stdout
     shown = " ".join(result.stdout.split())
     assert sum(" ".join(prompt.split()) in shown for prompt in stored) >= 3
     # A test leaves scheduling alone but keeps the answers.
@@ -363,7 +407,7 @@ def test_a_rating_key_replaces_the_derived_rating(seeded: str):
     child.expect("> ")
     (derived,) = logs(seeded)
     assert derived.rating >= 2
-    child.sendline("1")  # Again, and on to the next item
+    child.send("1")  # Again, and on to the next item
     shown_item(child, stored)
     child.sendline("q")
     child.expect(pexpect.EOF)
@@ -372,3 +416,88 @@ def test_a_rating_key_replaces_the_derived_rating(seeded: str):
     (state,) = states(seeded)
     # Again keeps a new item in its first learning step: due within minutes, not days.
     assert state.due - log.reviewed_at < timedelta(minutes=5)
+
+
+def test_a_fuller_name_counts_where_the_article_gives_it(db_url: str):
+    (tarasenko,) = store_article(
+        db_url, TARASENKO, [("Tarasenko", "PERSON", "Who said the first satellites would be launched in 2027?")]
+    )
+    (kim,) = store_article(db_url, KIMS, [("Kim", "PERSON", "Who said the talks went well?")])
+    child = spawn(db_url, "--article", str(tarasenko.article_id))
+    shown_item(child, [tarasenko])
+    child.sendline("Ilya Tarasenko")
+    child.expect("Right")
+    child.expect("> ")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    # The article has two Kims: the short name does not say which one it means.
+    child = spawn(db_url, "--article", str(kim.article_id))
+    shown_item(child, [kim])
+    child.sendline("Kim Jong Un")
+    child.expect("Not quite")
+    child.expect("> ")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    assert [(log.item_id, log.correct, log.response) for log in logs(db_url)] == [
+        (tarasenko.id, True, "Ilya Tarasenko"),
+        (kim.id, False, "Kim Jong Un"),
+    ]
+
+
+def test_rating_keys_act_at_once_and_say_what_they_did(db_url: str):
+    stored = store_article(
+        db_url,
+        TARASENKO,
+        [
+            ("Tarasenko", "PERSON", "Who said the first satellites would be launched in 2027?"),
+            ("Moscow", "GPE", "Where was the deal signed?"),
+        ],
+    )
+    child = spawn(db_url)
+    first = shown_item(child, stored)
+    child.sendline(right_answer(first))
+    child.expect("Right")
+    child.expect("> ")
+    # An arrow key does nothing; a rating key rates and goes on, with no Enter.
+    child.send("\x1b[A")
+    child.expect("Enter: next")
+    child.expect("> ")
+    # A rating key followed by Enter out of habit: the Enter is no blank answer to the next question.
+    child.send("3\r")
+    child.expect("rated Good")
+    second = shown_item(child, stored)
+    assert second.id != first.id
+    # "I was right" is offered after any wrong answer, not only a close one.
+    child.sendline("Timbuktu")
+    child.expect("Not quite")
+    child.expect("y: I was right")
+    child.expect("> ")
+    child.send("y")
+    child.expect("Counted as right")
+    child.expect("> ")
+    child.send("\r")
+    child.expect("rated Hard")
+    child.expect(r"2 answered, 2 right")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [(log.item_id, log.rating, log.correct) for log in logs(db_url)] == [
+        (first.id, 3, True),
+        (second.id, 2, True),
+    ]
+
+
+def test_ctrl_c_at_a_rating_key_keeps_the_answer(db_url: str):
+    (item,) = store_article(db_url, TARASENKO, [("Moscow", "GPE", "Where was the deal signed?")])
+    child = spawn(db_url)
+    shown_item(child, [item])
+    child.sendline("Moscow")
+    child.expect("Right")
+    child.expect("> ")
+    child.sendintr()
+    child.expect("every answer is saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    (log,) = logs(db_url)
+    assert log.item_id == item.id and log.correct

@@ -14,7 +14,7 @@ import typer
 
 from quizgen import __version__
 from quizgen.cli import add as add_cmd
-from quizgen.cli import articles, db, info, items, lms, printing
+from quizgen.cli import articles, db, importing, info, items, lms, printing, results
 from quizgen.cli import export as export_cmd
 from quizgen.cli import generate as generate_cmd
 from quizgen.cli import quiz as quiz_cmd
@@ -25,8 +25,9 @@ from quizgen.errors import QuizgenError
 
 app = typer.Typer(
     name="quizgen",
+    cls=export_cmd.ExportNames,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -82,6 +83,7 @@ def _options(
 
 app.command("add")(add_cmd.add)
 app.command("generate")(generate_cmd.generate)
+app.command("import")(importing.import_file)
 app.command("info")(info.info)
 app.command("quiz")(quiz_cmd.quiz)
 app.command("stats")(stats_cmd.stats)
@@ -89,6 +91,7 @@ app.add_typer(articles.app, name="articles")
 app.add_typer(items.app, name="items")
 app.add_typer(db.app, name="db")
 export_cmd.app.command("print")(printing.print_sheet)
+export_cmd.app.command("results")(results.results)
 for _name in ("moodle", "gift", "qti", "kahoot"):
     export_cmd.app.command(_name)(getattr(lms, _name))
 app.add_typer(export_cmd.app, name="export")
@@ -99,6 +102,9 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(os.environ.get("QUIZGEN_DEBUG"))
     command = typer.main.get_command(app)
+    if os.environ.get("_QUIZGEN_COMPLETE"):
+        # The shell asks for completions (see --install-completion): click answers and exits.
+        command.main(list(args), prog_name="quizgen")
     try:
         # Run directly rather than by command.main(), which turns Ctrl-C into a
         # silent exit code: here it reaches the handler below like any error.

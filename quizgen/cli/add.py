@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from quizgen.cli.context import open_store
-from quizgen.cli.render import error, out, progress, warn
+from quizgen.cli.render import JsonSummary, error, out, progress, summary, warn
 from quizgen.ingest import DEFAULT_MAX_BYTES, discover, parse_size
 from quizgen.ingest.article import format_size
 from quizgen.workflows.add import add_articles
@@ -40,6 +40,7 @@ def add(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar; print only failures and the summary.")
     ] = False,
+    json: JsonSummary = False,
 ) -> int:
     """Store articles. Identical text is stored once; bad files are skipped and reported.
 
@@ -59,6 +60,7 @@ def add(
     """
     limit = parse_size(max_size)
     counts = {"added": 0, "exists": 0, "failed": 0}
+    outcomes = []
     found = list(discover(paths))
     with (
         open_store(ctx) as store,
@@ -67,15 +69,20 @@ def add(
         for outcome in add_articles(store, found, max_bytes=limit, refetch=refetch):
             advance(1)
             counts[outcome.status] += 1
+            outcomes.append(outcome)
             for warning in outcome.warnings:
                 warn(warning)
             if outcome.status == "failed":
                 error(f"{outcome.source}: {outcome.reason}")
-            elif not quiet:
+            elif not (quiet or json):
                 verb = "added" if outcome.status == "added" else "exists"
                 out.print(
                     f"{verb:<7} {escape(outcome.source)} -> article {outcome.article_id}: "
                     f"{escape(outcome.title or '')} ({outcome.words} word{'' if outcome.words == 1 else 's'})"
                 )
-    out.print(f"{counts['added']} added, {counts['exists']} already stored, {counts['failed']} failed")
+    summary(
+        {**counts, "inputs": outcomes},
+        f"{counts['added']} added, {counts['exists']} already stored, {counts['failed']} failed",
+        json=json,
+    )
     return 1 if counts["failed"] else 0

@@ -18,9 +18,13 @@ ArticleId = Annotated[int, typer.Argument(metavar="ID", help="Article id, from: 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
+# What a deck shows for its source: it holds no text, only a teacher's own items.
+DECK = "deck of your own items"
+
+
 @app.command("list")
 def list_articles(ctx: typer.Context, json: Json = False) -> None:
-    """List stored articles with their number of items.
+    """List stored articles, and decks of your own items, with their number of items.
 
     \b
     Example:
@@ -41,7 +45,8 @@ def list_articles(ctx: typer.Context, json: Json = False) -> None:
     table.add_column("added", no_wrap=True, min_width=16)
     table.add_column("source", overflow="fold", max_width=40)
     for s in summaries:
-        table.add_row(str(s.id), escape(s.title), str(s.items), local_time(s.added_at), escape(s.source))
+        source = DECK if s.kind == "deck" else escape(s.source)
+        table.add_row(str(s.id), escape(s.title), str(s.items), local_time(s.added_at), source)
     out.print(table)
 
 
@@ -65,11 +70,16 @@ def show(ctx: typer.Context, article_id: ArticleId, json: Json = False) -> None:
         "content_hash": article.content_hash,
         "words": len(article.text.split()),
         "items": items,
+        "kind": article.kind,
     }
     if json:
         print_json({**details, "text": article.text})
         return
     out.print(f"[bold]{escape(article.title)}[/]")
+    if article.kind == "deck":
+        out.print(f"deck {article.id} · {items} items · added {local_time(article.added_at)} · {DECK}", style="dim")
+        out.print(f"Add to it with: quizgen items add --deck {escape(_quoted(article.title))}, or: quizgen import FILE")
+        return
     out.print(
         f"article {article.id} · {details['words']} words · {items} items · "
         f"added {local_time(article.added_at)} · {escape(article.source)}",
@@ -107,3 +117,10 @@ def remove(
         print_json({"id": removed.id, "title": removed.title, "items": items})
         return
     out.print(f"removed article {removed.id}: {escape(removed.title)} ({items} items)")
+
+
+def _quoted(name: str) -> str:
+    """A deck's name as a shell word."""
+    import shlex
+
+    return shlex.quote(name)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
 from quizgen.cli.context import open_store, options
-from quizgen.cli.render import out, progress
+from quizgen.cli.render import JsonSummary, error, out, progress, summary
+
+if TYPE_CHECKING:
+    from quizgen.workflows.generate import GenerateOutcome
 
 
 def generate(
@@ -42,6 +45,7 @@ def generate(
     keep_all: Annotated[
         bool, typer.Option("--all", help="Keep every item, ranked by predicted quality, for curation.")
     ] = False,
+    json: JsonSummary = False,
 ) -> None:
     """Generate questions for stored articles and store them as draft items.
 
@@ -55,8 +59,8 @@ def generate(
     updates drafts in place (same key, same review history) and removes
     drafts no longer made; an article's items depend on its text and these
     options alone, so regenerating an unchanged store changes nothing. Items
-    are stored every 16 articles: an interrupted run keeps what it stored, and
-    running it again finishes the rest.
+    are stored every 16 articles: an interrupted run keeps what it stored, says
+    how many articles that is, and running it again finishes the rest.
 
     \b
     Example:
@@ -67,54 +71,88 @@ def generate(
 
     totals = dict.fromkeys(("added", "updated", "unchanged", "kept", "removed"), 0)
     long_sentences = 0
-    with open_store(ctx) as store:
-        ids = store.article_ids(article_ids or None)
-        if not ids:
-            out.print("No articles stored yet. Add some with: quizgen add PATH")
-            return
-        outcomes = generate_items(
-            store,
-            ids,
-            limit=limit,
-            distractors=distractors,
-            seed=seed,
-            jobs=jobs,
-            model=options(ctx).model,
-            threshold=0.0 if keep_all else threshold,
+    articles: list[dict[str, Any]] = []
+    ids: list[int] = []
+    stored = 0  # articles whose items are stored
+    try:
+        with open_store(ctx) as store:
+            ids = store.article_ids(article_ids or None)
+            if not ids:
+                summary(
+                    {**totals, "long_sentences": 0, "articles": []},
+                    "No articles stored yet. Add some with: quizgen add PATH",
+                    json=json,
+                )
+                return
+            outcomes = generate_items(
+                store,
+                ids,
+                limit=limit,
+                distractors=distractors,
+                seed=seed,
+                jobs=jobs,
+                model=options(ctx).model,
+                threshold=0.0 if keep_all else threshold,
+            )
+            with progress("generating", len(ids), unit="articles", enabled=not quiet) as advance:
+                for outcome in outcomes:
+                    advance(1)
+                    report = asdict(outcome.report)
+                    for name in totals:
+                        totals[name] += report[name]
+                    long_sentences += outcome.long_sentences
+                    stored = outcome.stored
+                    articles.append(_article_summary(outcome, report))
+                    if not (quiet or json):
+                        out.print(_article_line(outcome, report))
+    except KeyboardInterrupt:
+        error(
+            f"interrupted: items of {stored} of {len(ids)} article{'s' if len(ids) != 1 else ''} kept; "
+            "run generate again to finish the rest"
         )
-        with progress("generating", len(ids), unit="articles", enabled=not quiet) as advance:
-            for outcome in outcomes:
-                advance(1)
-                report = asdict(outcome.report)
-                for name in totals:
-                    totals[name] += report[name]
-                long_sentences += outcome.long_sentences
-                if quiet:
-                    continue
-                if not outcome.items and outcome.held:
-                    out.print(
-                        f"article {outcome.article_id}: no items - none of its {outcome.held} is predicted "
-                        f"acceptable; see them ranked with: quizgen generate {outcome.article_id} --all "
-                        f"- {escape(outcome.title)}"
-                    )
-                elif not outcome.items:
-                    out.print(
-                        f"article {outcome.article_id}: no items - nothing in it that quizgen can ask about "
-                        f"(it needs full sentences with names, numbers, dates or facts) - {escape(outcome.title)}"
-                    )
-                else:
-                    held = f", {outcome.held} held back" if outcome.held else ""
-                    out.print(
-                        f"article {outcome.article_id}: {outcome.items} item{'s' if outcome.items != 1 else ''} "
-                        f"({_counts(report)}{held}) - "
-                        f"{escape(outcome.title)}"
-                    )
+        raise typer.Exit(130) from None
     skipped = (
         f"; {long_sentences} sentence{'s' if long_sentences != 1 else ''} of over {MAX_SENTENCE_WORDS} words skipped"
         if long_sentences
         else ""
     )
-    out.print(f"{len(ids)} article{'s' if len(ids) != 1 else ''}: {_counts(totals)}{skipped}")
+    summary(
+        {**totals, "long_sentences": long_sentences, "articles": articles},
+        f"{len(ids)} article{'s' if len(ids) != 1 else ''}: {_counts(totals)}{skipped}",
+        json=json,
+    )
+
+
+def _article_summary(outcome: GenerateOutcome, report: dict[str, int]) -> dict[str, Any]:
+    """What generating one article did, for --json."""
+    return {
+        "article_id": outcome.article_id,
+        "title": outcome.title,
+        "items": outcome.items,
+        "held": outcome.held,
+        **report,
+        "long_sentences": outcome.long_sentences,
+    }
+
+
+def _article_line(outcome: GenerateOutcome, report: dict[str, int]) -> str:
+    """What generating one article did, as a line for people (rich markup)."""
+    if not outcome.items and outcome.held:
+        return (
+            f"article {outcome.article_id}: no items - none of its {outcome.held} is predicted "
+            f"acceptable; see them ranked with: quizgen generate {outcome.article_id} --all "
+            f"- {escape(outcome.title)}"
+        )
+    if not outcome.items:
+        return (
+            f"article {outcome.article_id}: no items - nothing in it that quizgen can ask about "
+            f"(it needs full sentences with names, numbers, dates or facts) - {escape(outcome.title)}"
+        )
+    held = f", {outcome.held} held back" if outcome.held else ""
+    return (
+        f"article {outcome.article_id}: {outcome.items} item{'s' if outcome.items != 1 else ''} "
+        f"({_counts(report)}{held}) - {escape(outcome.title)}"
+    )
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.markup import escape
@@ -11,10 +12,15 @@ from rich.table import Table
 
 from quizgen.cli.context import open_store
 from quizgen.cli.render import out, print_json
+from quizgen.errors import QuizgenError
+
+if TYPE_CHECKING:
+    from quizgen.authored import AuthoredItem
 
 app = typer.Typer(help="List, show and curate generated items.", no_args_is_help=True)
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+T = TypeVar("T")
 
 
 @app.command("list")
@@ -86,8 +92,9 @@ def show(
         out.print(f"wrong:    {escape(', '.join(row.distractors))}")
     if row.accepted_answers:
         out.print(f"also:     {escape(', '.join(row.accepted_answers))}")
-    out.print(f"source:   {escape(row.sentence)}")
-    out.print(f"article:  {article.id} - {escape(article.title)}")
+    if row.sentence:
+        out.print(f"source:   {escape(row.sentence)}")
+    out.print(f"{article.kind}:{' ' * (9 - len(article.kind))}{article.id} - {escape(article.title)}")
     out.print(f"kind:     {row.kind} ({escape(row.rule)}), {row.status}, score {row.score:.2f}")
     out.print(f"reasons:  {escape('; '.join(row.reasons))}")
     out.print(f"key:      {row.key}")
@@ -150,6 +157,159 @@ def edit(
             answer = typer.prompt("answer", default=row.answer)
         edited = store.edit_item(item_id, prompt=(prompt or row.prompt).strip(), answer=(answer or row.answer).strip())
     out.print(f"edited {edited.id}: {escape(edited.prompt)} -> {escape(edited.answer)}", highlight=False)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    deck: Annotated[
+        str | None, typer.Option("--deck", "-d", help="The deck to add it to, by name; made if there is none.")
+    ] = None,
+    article: Annotated[
+        int | None, typer.Option("--article", help="The article to add it to, instead of a deck.")
+    ] = None,
+    question: Annotated[
+        str | None,
+        typer.Option("--question", "-q", help="A question (with --answer; with --wrong, a multiple choice)."),
+    ] = None,
+    answer: Annotated[
+        str | None, typer.Option("--answer", "-a", help="Its answer; for a --statement, true or false.")
+    ] = None,
+    wrong: Annotated[
+        list[str] | None,
+        typer.Option("--wrong", "-w", help="A wrong option of a multiple choice; give it again for more."),
+    ] = None,
+    statement: Annotated[
+        str | None, typer.Option("--statement", "-s", help="A true/false statement (with --answer true or false).")
+    ] = None,
+    cloze: Annotated[
+        str | None,
+        typer.Option("--cloze", "-c", help='A cloze with its answer in {{ }}: "The capital of Mali is {{Bamako}}."'),
+    ] = None,
+) -> None:
+    """Add an item of your own to a deck or an article: a question, a multiple
+    choice, a true/false statement or a cloze.
+
+    What is not given is asked for in a terminal. The item is approved: every
+    export and the quiz take it, and regenerating never removes it. The same
+    question added again to the same deck updates it.
+
+    \b
+    Example:
+      quizgen items add --deck Geography --cloze "The capital of Mali is {{Bamako}}."
+      quizgen items add --deck Geography -q "What is the capital of Niger?" -a Niamey -w Bamako -w Dakar
+    """
+    from quizgen.errors import UsageError
+    from quizgen.workflows.authored import add_items, deck_name
+
+    given = [
+        name for name, value in (("--question", question), ("--statement", statement), ("--cloze", cloze)) if value
+    ]
+    if len(given) > 1:
+        raise UsageError(f"give one of --question, --statement and --cloze, not {' and '.join(given)}")
+    if cloze is not None and (answer is not None or wrong):
+        raise UsageError("a --cloze takes no --answer or --wrong: its answer is the text in {{ }}")
+    if statement is not None and wrong:
+        raise UsageError("a true/false --statement takes no --wrong options")
+    asking = sys.stdin.isatty()
+    if deck is None and article is None:
+        if not asking:
+            raise UsageError("give --deck NAME or --article ID, or run in a terminal to be asked")
+        deck = typer.prompt("deck", value_proc=_checked(deck_name))
+    item = _authored(question, answer, wrong or [], statement, cloze, asking=asking)
+    with open_store(ctx) as store:
+        report = add_items(store, [item], deck=deck, article_id=article)
+    verb = "added" if report.added else "updated" if report.updated else "kept" if report.kept else "exists"
+    where = f"{report.kind} {report.article_id}: {escape(report.title)}{' (new)' if report.new_deck else ''}"
+    out.print(
+        f"{verb:<7} item {report.ids[0]} ({item.kind}) in {where} - {escape(item.prompt)} -> {escape(item.answer)}",
+        highlight=False,
+    )
+    if report.kept:
+        out.print(f"It was edited or rejected here, and is left so; change it with: quizgen items edit {report.ids[0]}")
+
+
+def _authored(
+    question: str | None,
+    answer: str | None,
+    wrong: list[str],
+    statement: str | None,
+    cloze: str | None,
+    *,
+    asking: bool,
+) -> AuthoredItem:
+    """The item the options give, asking in a terminal for what they leave out."""
+    from quizgen import authored
+    from quizgen.errors import UsageError
+
+    if cloze is not None:
+        return authored.cloze(cloze)
+    kind = "true_false" if statement is not None else "question" if question is not None else None
+    complete = kind is not None and answer is not None
+    if not complete and not asking:
+        raise UsageError(
+            "give --question and --answer (and --wrong for a multiple choice), --statement and --answer "
+            "true or false, or --cloze; or run in a terminal to be asked"
+        )
+    if kind is None:
+        kind = typer.prompt("kind: q question, m multiple choice, t true/false, c cloze", default="q", value_proc=_kind)
+    if kind == "cloze":
+        return typer.prompt("text, its answer in {{ }}", value_proc=_checked(authored.cloze))
+    if kind == "true_false":
+        statement = statement or typer.prompt("statement", value_proc=_checked(authored.clean))
+        given = answer if answer is not None else typer.prompt("true or false", value_proc=_checked(authored.truth))
+        return authored.true_false(statement, given)
+    question = question or typer.prompt("question", value_proc=_checked(authored.clean))
+    answer = answer if answer is not None else typer.prompt("answer", value_proc=_checked(authored.clean))
+    if kind == "multiple_choice" and not wrong:
+        wrong = _wrong_options(question, answer)
+    return authored.multiple_choice(question, answer, wrong) if wrong else authored.wh(question, answer)
+
+
+def _wrong_options(question: str, answer: str) -> list[str]:
+    """Wrong options asked for one by one, until an empty one after the first."""
+    from quizgen import authored
+
+    options: list[str] = []
+    while True:
+        if options:
+            option = typer.prompt("wrong option (Enter to finish)", default="", show_default=False)
+            if not authored.clean(option):
+                return options
+        else:
+            option = typer.prompt("wrong option", value_proc=_checked(authored.clean))
+        try:
+            fresh = len(authored.multiple_choice(question, answer, [*options, option]).distractors) > len(options)
+        except QuizgenError:
+            fresh = False
+        if not fresh:
+            out.print("Error: that is the answer, or a wrong option given already; give another", highlight=False)
+            continue
+        options.append(option)
+
+
+def _kind(value: str) -> str:
+    """The kind a letter (or a word) typed at the kind prompt names."""
+    kinds = {"q": "question", "m": "multiple_choice", "t": "true_false", "c": "cloze"}
+    found = kinds.get(value.strip().lower()[:1])
+    if found is None:
+        raise typer.BadParameter("type q, m, t or c")
+    return found
+
+
+def _checked(build: Callable[[str], T]) -> Callable[[str], T]:
+    """``build`` for a prompt's answer: what it refuses is said, and asked again."""
+
+    def check(value: str) -> T:
+        try:
+            made = build(value)
+        except QuizgenError as problem:
+            raise typer.BadParameter(problem.message) from None
+        if not made:
+            raise typer.BadParameter("it is empty")
+        return made
+
+    return check
 
 
 @app.command("review")

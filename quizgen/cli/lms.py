@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections import Counter
+from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from quizgen.cli.context import open_store
-from quizgen.cli.render import out
+from quizgen.cli.export import export_summary
+from quizgen.cli.render import JsonSummary, refuse_json_to_stdout, summary
 
 ArticleIds = Annotated[
     list[int] | None,
@@ -38,9 +39,10 @@ def _items(ctx: typer.Context, article_ids):
     return selection, {a_id: a.title for a_id, a in selection.articles.items()}
 
 
-def _written(selection, path: str, extra: str = "") -> None:
-    if path != "-":
-        out.print(f"{selection.describe()} -> {escape(path)}{extra}", highlight=False)
+def _written(selection, path: str, *, json: bool, text: str = "", **details: Any) -> None:
+    """Report the file written: ``text`` follows the line for people, ``details`` go into the JSON."""
+    line = f"{selection.describe()} -> {path}{text}"
+    summary(export_summary(selection, [path], **details), line, json=json, stderr=path == "-")
 
 
 def moodle(
@@ -49,6 +51,7 @@ def moodle(
     out_path: Annotated[str, _out(MOODLE_OUT)] = MOODLE_OUT,
     category: Category = "quizgen",
     seed: Seed = 0,
+    json: JsonSummary = False,
 ) -> None:
     """Write Moodle XML: multiple choice, true/false, short answer (with accepted answers), matching and cloze.
 
@@ -61,13 +64,14 @@ def moodle(
     from quizgen.export.lms.moodle import moodle_xml
     from quizgen.export.output import write_output
 
+    refuse_json_to_stdout(json, out_path)
     selection, titles = _items(ctx, article_ids)
     write_output(
         out_path,
         moodle_xml(selection.items, category=category, titles=titles, seed=seed),
         default_name=MOODLE_OUT,
     )
-    _written(selection, out_path)
+    _written(selection, out_path, json=json)
 
 
 def gift(
@@ -76,6 +80,7 @@ def gift(
     out_path: Annotated[str, _out(GIFT_OUT)] = GIFT_OUT,
     category: Category = "quizgen",
     seed: Seed = 0,
+    json: JsonSummary = False,
 ) -> None:
     """Write GIFT text (Moodle), with ~ = # { } : and backslashes in article text escaped.
 
@@ -86,13 +91,14 @@ def gift(
     from quizgen.export.lms.gift import gift as gift_text
     from quizgen.export.output import write_output
 
+    refuse_json_to_stdout(json, out_path)
     selection, titles = _items(ctx, article_ids)
     write_output(
         out_path,
         gift_text(selection.items, category=category, titles=titles, seed=seed).encode("utf-8"),
         default_name=GIFT_OUT,
     )
-    _written(selection, out_path)
+    _written(selection, out_path, json=json)
 
 
 def qti(
@@ -101,6 +107,7 @@ def qti(
     out_path: Annotated[str, _out(QTI_OUT)] = QTI_OUT,
     title: Annotated[str, typer.Option("--title", help="The quiz's title in the platform.")] = "quizgen",
     seed: Seed = 0,
+    json: JsonSummary = False,
 ) -> None:
     """Write a QTI 1.2 package (.zip) as Canvas imports it (Settings, Import course content, QTI .zip).
 
@@ -111,9 +118,10 @@ def qti(
     from quizgen.export.lms.qti import qti_zip
     from quizgen.export.output import write_output
 
+    refuse_json_to_stdout(json, out_path)
     selection, _ = _items(ctx, article_ids)
     write_output(out_path, qti_zip(selection.items, title=title, seed=seed), default_name=QTI_OUT)
-    _written(selection, out_path)
+    _written(selection, out_path, json=json)
 
 
 def kahoot(
@@ -124,9 +132,11 @@ def kahoot(
         int, typer.Option("--time-limit", help="Seconds per question (5, 10, 20, 30, 60, 90, 120 or 240).")
     ] = 20,
     seed: Seed = 0,
+    json: JsonSummary = False,
 ) -> None:
     """Write Kahoot's quiz spreadsheet (.xlsx): multiple-choice and true/false items within its
-    120-character question and 75-character answer limits; the rest are listed as skipped.
+    120-character question and 75-character answer limits; every other item is listed as skipped, with
+    the reason, and counted by reason.
 
     \b
     Example:
@@ -135,6 +145,7 @@ def kahoot(
     from quizgen.export.lms.kahoot import kahoot_xlsx
     from quizgen.export.output import write_output
 
+    refuse_json_to_stdout(json, out_path)
     selection, _ = _items(ctx, article_ids)
     data, skipped = kahoot_xlsx(selection.items, time_limit=time_limit, seed=seed)
     kept = len(selection.items) - len(skipped)
@@ -143,7 +154,21 @@ def kahoot(
 
         raise ExportError("no item fits Kahoot (multiple choice or true/false within its limits); nothing written")
     write_output(out_path, data, default_name=KAHOOT_OUT)
-    _written(selection, out_path, f" ({kept} in the sheet, {len(skipped)} skipped)")
-    for item, reason in skipped:
-        if item.kind in ("multiple_choice", "true_false"):
-            out.print(f"  skipped item {item.id}: {escape(reason)}", highlight=False)
+    _written(
+        selection,
+        out_path,
+        json=json,
+        text=f" ({kept} in the sheet, {len(skipped)} skipped)" + _skipped_lines(skipped),
+        in_sheet=kept,
+        skipped=[{"id": item.id, "key": item.key, "kind": item.kind, "reason": reason} for item, reason in skipped],
+    )
+
+
+def _skipped_lines(skipped: list[tuple[Any, str]]) -> str:
+    """A line for each item left out, with its reason, then how many each reason left out."""
+    if not skipped:
+        return ""
+    lines = [f"  skipped item {item.id}: {reason}" for item, reason in skipped]
+    counts = Counter(reason for _, reason in skipped).most_common()
+    lines.append("skipped: " + ", ".join(f"{reason} ({count})" for reason, count in counts))
+    return "\n" + "\n".join(lines)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from quizgen.cli.context import open_store
-from quizgen.cli.render import out
+from quizgen.cli.render import JsonSummary, summary
 
 
 def print_sheet(
@@ -29,22 +29,41 @@ def print_sheet(
         str, typer.Option("--out", "-o", metavar="FILE", help="Worksheet file; the key goes next to it as FILE-key.")
     ] = "worksheet.pdf",
     separate: Annotated[bool, typer.Option("--separate", help="One worksheet and one key file per version.")] = False,
+    json: JsonSummary = False,
+    paper: Annotated[str, typer.Option("--paper", help="a4 or letter, for the PDF and the Word copy alike.")] = "a4",
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Print each article's text before its questions, to read first.")
+    ] = False,
+    excerpt: Annotated[
+        int | None,
+        typer.Option(
+            "--excerpt",
+            metavar="N",
+            min=1,
+            help="Print only the first N paragraphs of each article (implies --with-text) and ask only what they say.",
+        ),
+    ] = None,
 ) -> None:
     """Write a worksheet and a separate answer key, in shuffled versions.
 
-    Each fact is asked once, in a mix of question types. Questions and options
-    are shuffled per version from the seed, and each version's key gives its
-    answers with their source sentences. Items are chosen as for:
+    Each fact is asked once, in a mix of question types, and no question's
+    stem gives away another's answer. Questions stand under their article's
+    title, in article order, and are shuffled within it per version from the
+    seed, as are the options; numbers run through the sheet. Each version's
+    key gives its answers, by article, with their source sentences. A
+    matching set is worth --points for each pair. Items are chosen as for:
     quizgen export anki.
 
     \b
-    Example:
+    Examples:
       quizgen export print 1 --versions 2 --seed 7 --title "World news quiz"
+      quizgen export print 3 --with-text --excerpt 4 --paper letter
     """
+    from quizgen.cli.export import export_summary
     from quizgen.export.print.files import checked_target, print_worksheets
 
     # A usage error leaves the database alone, not even created.
-    checked_target(out_path, fmt)
+    checked_target(out_path, fmt, paper)
     with open_store(ctx) as store:
         printed = print_worksheets(
             store,
@@ -56,8 +75,20 @@ def print_sheet(
             title=title,
             points=points,
             separate=separate,
+            paper=paper,
+            with_text=with_text,
+            excerpt=excerpt,
         )
-    out.print(
-        f"{printed.questions} questions ({printed.selection.describe()}), "
-        f"{versions} version{'s' if versions != 1 else ''}: " + ", ".join(str(path) for path in printed.files)
+    left_out = f"; {printed.left_out} left out as giveaways" if printed.left_out else ""
+    summary(
+        export_summary(
+            printed.selection,
+            printed.files,
+            questions=printed.questions,
+            versions=versions,
+            giveaways_left_out=printed.left_out,
+        ),
+        f"{printed.questions} questions ({printed.selection.describe()}{left_out}), "
+        f"{versions} version{'s' if versions != 1 else ''}: " + ", ".join(str(path) for path in printed.files),
+        json=json,
     )

@@ -57,10 +57,13 @@ def quiz(
     """Take a quiz in the terminal: answer, see what was right and where it came from.
 
     Type the answer (or a letter for multiple choice, t or f for true/false)
-    and press Enter. At the answer prompt: s skips, u undoes the last answer,
-    e edits the item, b buries it until tomorrow, q quits. After an answer:
-    Enter goes on, 1-4 rate it (Again, Hard, Good, Easy) and go on, y says "I was
-    right" after a close answer. Every answer is saved as soon as it is given.
+    and press Enter; a person's fuller name counts for a short one (Lionel
+    Messi for Messi) where the article gives it. At the answer prompt: s
+    skips, u undoes the last answer, e edits the item, b buries it until
+    tomorrow, q quits. After an answer, keys act at once: Enter goes on, 1-4
+    rate it (Again, Hard, Good, Easy) and go on, y says "I was right" after a
+    wrong answer, and u, b, e, q as before. Every answer is saved as soon as
+    it is given.
 
     \b
     Example:
@@ -70,7 +73,7 @@ def quiz(
 
     from quizgen.quiz.learners import learner_name
     from quizgen.quiz.session import MODES, QuizSession, Settings
-    from quizgen.quiz.terminal import Screen, line_reader, run
+    from quizgen.quiz.terminal import Screen, key_reader, line_reader, run
     from quizgen.store import StudyFilter
 
     if mode not in MODES:
@@ -104,7 +107,7 @@ def quiz(
             return
         console = Console(highlight=False)
         try:
-            run(session, Screen(console, line_reader(console), titles))
+            run(session, Screen(console, line_reader(console), titles, key_reader(console)))
         except KeyboardInterrupt:
             right, total = session.score
             console.print(f"\nStopped. {total} answered, {right} right; every answer is saved.")

@@ -1,4 +1,4 @@
-"""``quizgen stats``: a learner's forecast, retention, streak, heatmap and mastery."""
+"""``quizgen stats``: a learner's forecast, retention, streak, heatmap and mastery, or the class's figures."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from quizgen.cli.context import open_store
-from quizgen.cli.render import out, print_json
+from quizgen.cli.render import local_time, out, print_json
+from quizgen.errors import UsageError
 
 if TYPE_CHECKING:
-    from quizgen.quiz.stats import Retention, Stats
+    from quizgen.quiz.stats import ClassStats, Retention, Standing, Stats
 
 # One character per day, from no review to the busiest day's level; they read
 # as intensity without colour, for NO_COLOR and pipes.
@@ -30,6 +31,12 @@ def stats(
         ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print JSON (dates as ISO strings).")] = False,
+    whole_class: Annotated[
+        bool, typer.Option("--class", help="Every learner, a row each (needs the teacher's database login).")
+    ] = False,
+    by_article: Annotated[
+        bool, typer.Option("--by-article", help="With --class: a row per learner per article studied.")
+    ] = False,
 ) -> None:
     """Show a learner's due items, true retention, streak, review heatmap and mastery per article.
 
@@ -39,13 +46,31 @@ def stats(
     review. Answers in every mode are reviews, and an item is studied once
     answered in any mode; it is mastered once its FSRS stability reaches 21 days.
 
+    With --class: each learner's reviews, accuracy (the share of answers
+    marked right), true retention, mastered items and last review; the JSON
+    holds each learner's figures per article too.
+
     \b
     Example:
       quizgen stats --learner alice
+      quizgen stats --class --by-article
     """
     from quizgen.quiz.learners import learner_name
+    from quizgen.quiz.stats import class_stats
     from quizgen.quiz.stats import stats as learner_stats
 
+    if whole_class:
+        if learner is not None:
+            raise UsageError("--class shows every learner; leave out --learner")
+        with open_store(ctx) as store:
+            found = class_stats(store)
+        if json:
+            print_json(found.to_dict())
+        else:
+            _class_table(found, by_article)
+        return
+    if by_article:
+        raise UsageError("--by-article goes with --class; a learner's stats list their articles anyway")
     with open_store(ctx) as store:
         result = learner_stats(store, learner_name(learner))
     if json:
@@ -77,6 +102,46 @@ def stats(
     for m in result.mastery:
         table.add_row(str(m.article_id), escape(m.title), str(m.items), str(m.studied), str(m.mastered))
     out.print(table)
+
+
+def _class_table(found: ClassStats, by_article: bool) -> None:
+    """The class's figures as a table: a row per learner, or per learner and article studied."""
+    if not found.learners:
+        out.print("No learners yet. Students start with: quizgen quiz")
+        return
+    table = Table(box=None, pad_edge=False)
+    table.add_column("learner")
+    if by_article:
+        table.add_column("id", justify="right", no_wrap=True)
+        table.add_column("article", min_width=30)
+    for name in ("reviews", "accuracy", "retention", "mastered"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("last active", no_wrap=True)
+    for learner in found.learners:
+        if not by_article:
+            table.add_row(escape(learner.learner), *_figures(learner.overall))
+        for article in learner.articles if by_article else ():
+            table.add_row(
+                escape(learner.learner), str(article.article_id), escape(article.title), *_figures(article.standing)
+            )
+    learners = len(found.learners)
+    out.print(f"{learners} learner{'' if learners == 1 else 's'} · {found.items} items · mastered: stability ≥ 21 days")
+    out.print(table)
+
+
+def _figures(standing: Standing) -> list[str]:
+    """A row's reviews, accuracy, retention, mastered items (of all) and last review, as shown."""
+    return [
+        str(standing.reviews),
+        _percent(standing.accuracy),
+        _percent(standing.retention.rate),
+        f"{standing.mastered}/{standing.items}",
+        local_time(standing.last_active) if standing.last_active else "-",
+    ]
+
+
+def _percent(rate: float | None) -> str:
+    return "-" if rate is None else f"{rate:.0%}"
 
 
 def _retention(recent: Retention, overall: Retention) -> str:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from quizgen.analyze.pipeline import noun_chunks
 from quizgen.facts.salience import defined_acronyms
 from quizgen.normalize import canonical_words, contains, normalize, overlaps, word_runs
-from quizgen.wording import ARTICLES
+from quizgen.wording import ARTICLES, TITLES
 
 DEFAULT_COUNT = 3
 NAME_LABELS = frozenset(
@@ -60,12 +60,6 @@ class Answer:
 
 
 ROMAN = re.compile(r"[IVXL]+|Jr\.?|Sr\.?")
-# Words that stand before a name as its holder's title or rank.
-TITLES = frozenset(
-    "president vice prime minister chancellor treasurer secretary senator governor mayor king queen prince "
-    "princess duke duchess baron baroness lord lady sir dame pope cardinal archbishop bishop general admiral "
-    "colonel captain judge justice chief dr. dr mr. mr mrs. mrs ms. ms sheikh emir sultan ayatollah".split()
-)
 
 
 def choose(

@@ -3,6 +3,7 @@
 Rejected items never leave the store. Once someone has approved items, an
 export is the reviewed set (approved and edited items); before any review it
 is every item that was not rejected, so a fresh store still exports something.
+A teacher's own items are in both, and adding them is no review.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizgen.export import ExportError
+from quizgen.item import is_authored
 
 if TYPE_CHECKING:
     from quizgen.store import Article, ArticleTitle, ItemRecord, Store
@@ -51,7 +53,9 @@ def select_items(store: Store, article_ids: Sequence[int] | None = None) -> Sele
         items = store.items()
     kept = [row for row in items if row.status != "rejected"]
     reviewed = [row for row in kept if row.status in ("approved", "edited")]
-    approved_only = any(row.status == "approved" for row in kept)
+    # A teacher's own items are stored approved; they go out with the rest, and
+    # only an approval given in review makes the export the reviewed set.
+    approved_only = any(row.status == "approved" and not is_authored(row.rule) for row in kept)
     chosen = reviewed if approved_only else kept
     if not chosen:
         where = "these articles" if article_ids else "the store"

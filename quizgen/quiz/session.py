@@ -20,8 +20,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from quizgen.answers import fuller_names
 from quizgen.clock import start_of_day, utc_now
 from quizgen.forms.siblings import one_per_fact
+from quizgen.normalize import same
 from quizgen.quiz.scheduler import DEFAULT_RETENTION, HARD, new_card, quick_seconds, rating_for, schedule
 from quizgen.store import Answered, ItemRecord, Learner, ReviewLog, Store, StudyFilter, stored_id
 
@@ -96,6 +98,7 @@ class QuizSession:
     clock: Callable[[], datetime] = utc_now
     queue: list[ItemRecord] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    _texts: dict[int, str] = field(default_factory=dict, init=False, repr=False)  # article id -> text
 
     def __post_init__(self) -> None:
         if not self.queue:
@@ -164,6 +167,17 @@ class QuizSession:
         self.store.record_review(learner_id, item_id, card=card, due=tomorrow, log=None)
 
     # --- answering ---------------------------------------------------------------
+
+    def accepted(self, item: ItemRecord) -> tuple[str, ...]:
+        """What else counts as ``item``'s answer when typed: its accepted
+        answers and, when it names a person, the fuller names its article
+        gives them ("Lionel Messi" for "Messi"), but none of its wrong options."""
+        if item.label != "PERSON":
+            return tuple(item.accepted_answers)
+        if item.article_id not in self._texts:
+            self._texts[item.article_id] = self.store.article(item.article_id).text
+        fuller = fuller_names(item.answer, self._texts[item.article_id])
+        return (*item.accepted_answers, *(n for n in fuller if not any(same(n, w) for w in item.distractors)))
 
     def submit(
         self,

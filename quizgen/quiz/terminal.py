@@ -2,18 +2,22 @@
 
 session -> terminal (this). Answers are read a line at a time, so the quiz
 works the same in a terminal, without colour (``NO_COLOR``) and from a pipe,
-where it can be scripted. Keys, each followed by Enter:
+where it can be scripted. Keys:
 
-- at the answer prompt: ``s`` skips, ``u`` undoes the last answer, ``e`` edits
-  the item, ``b`` buries it until tomorrow (not for a multiple-choice item,
-  where ``b`` is an option), ``q`` quits;
+- at the answer prompt, each followed by Enter: ``s`` skips, ``u`` undoes the
+  last answer, ``e`` edits the item, ``b`` buries it until tomorrow (not for a
+  multiple-choice item, where ``b`` is an option), ``q`` quits;
 - after an answer: Enter goes on with the rating shown, ``1``-``4`` rate it
-  Again, Hard, Good or Easy and go on, ``y`` says "I was right" after a close answer, and ``u``, ``b``, ``e``,
-  ``q`` as above.
+  Again, Hard, Good or Easy and go on, ``y`` says "I was right" after any
+  wrong answer, and ``u``, ``b``, ``e``, ``q`` as above. In a terminal these
+  act at once, with no Enter, and say what they did ("rated Good"); from a
+  pipe they are lines like the answers.
 """
 
 from __future__ import annotations
 
+import os
+import select
 import sys
 import time
 from collections.abc import Callable
@@ -34,25 +38,88 @@ from quizgen.wording import LETTERS, option_letter
 Reader = Callable[[str], "str | None"]
 
 
+# What a key read at once gives: Enter is an empty line, Ctrl-D the end of input.
+_ENTER = ("\r", "\n")
+_END = "\x04"
+_ESCAPE = b"\x1b"
+# Seconds after a question appears in which an empty answer is taken for an
+# Enter pressed after the rating key, not for an answer.
+STRAY_ENTER = 0.5
+
+
 @dataclass
 class Screen:
     console: Console
     read: Reader
     titles: dict[int, str]  # article id -> title
+    read_key: Reader | None = None  # one key at once, after an answer; ``read`` when None
 
 
 def line_reader(console: Console) -> Reader:
     """Read one line after printing ``prompt``; None at the end of input."""
 
     def read(prompt: str) -> str | None:
-        console.print(prompt, end="", markup=False, highlight=False)
-        console.file.flush()
+        _prompt(console, prompt)
         line = sys.stdin.readline()
         if not line:
             return None
         return line.rstrip("\r\n")
 
     return read
+
+
+def key_reader(console: Console) -> Reader | None:
+    """Read one key after printing ``prompt``, as soon as it is pressed: Enter
+    as "", None for Ctrl-D. None, no reader, where standard input is no terminal."""
+    try:
+        import termios
+        import tty
+    except ImportError:  # not on a POSIX system
+        return None
+    if not sys.stdin.isatty():
+        return None
+    fd = sys.stdin.fileno()
+
+    def read(prompt: str) -> str | None:
+        _prompt(console, prompt)
+        saved = termios.tcgetattr(fd)
+        # Ctrl-C still interrupts; a key typed ahead, before the prompt, is kept.
+        tty.setcbreak(fd, termios.TCSANOW)
+        try:
+            key = _key(fd)
+        finally:
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
+        if key is None or key == _END:
+            return None
+        return "" if key in _ENTER else key
+
+    return read
+
+
+def _prompt(console: Console, prompt: str) -> None:
+    console.print(prompt, end="", markup=False, highlight=False)
+    console.file.flush()
+
+
+def _key(fd: int) -> str | None:
+    """One key from the terminal ``fd``, a character; None at the end of input.
+    An arrow or function key sends a sequence starting with Escape, which is
+    read whole and given as Escape alone, so that none of it is taken for a key."""
+    first = os.read(fd, 1)
+    if not first:
+        return None
+    if first == _ESCAPE:
+        while select.select([fd], [], [], 0)[0]:
+            os.read(fd, 64)
+        return _ESCAPE.decode()
+    # The further bytes of a character written in several, as "é" is in UTF-8.
+    data = first + os.read(fd, _continuation(first[0])) if first[0] >= 0xC0 else first
+    return data.decode("utf-8", errors="replace")
+
+
+def _continuation(lead: int) -> int:
+    """How many bytes follow a UTF-8 lead byte."""
+    return 3 if lead >= 0xF0 else 2 if lead >= 0xE0 else 1
 
 
 def run(session: QuizSession, screen: Screen) -> None:
@@ -99,13 +166,16 @@ def _ask(session: QuizSession, screen: Screen, item: ItemRecord) -> bool:
         if raw is None:
             return False
         command = raw.strip().lower()
+        if not command and screen.read_key and time.monotonic() - asked < STRAY_ENTER:
+            # The Enter of "3, Enter", typed out of habit after a rating key that acted at once.
+            continue
         if command == "s":
             session.skip(item)
             console.print("Skipped.")
             return True
         if command in ("q", "u", "e") or (command == "b" and kind != "multiple_choice"):
             return _command(session, screen, item, command)
-        verdict = _verdict(kind, raw, item, options, correct_index)
+        verdict = _verdict(session, kind, raw, item, options, correct_index)
         if verdict is None:
             console.print(_how_to_answer(kind, len(options)))
             continue
@@ -115,27 +185,34 @@ def _ask(session: QuizSession, screen: Screen, item: ItemRecord) -> bool:
         item, correct=verdict.correct, response=raw, seconds=seconds, forgiven=verdict.how == "typo"
     )
     _feedback(console, item, kind, verdict, options, correct_index, screen.titles.get(item.article_id, ""))
+    read = screen.read_key or screen.read
     while True:
+        # A blank answer is no answer to stand by.
+        overrulable = not outcome.correct and verdict.how != "empty"
         hint = f"rated {RATING_NAMES[outcome.rating]} · Enter: next · 1-4: rate and next · u: undo · b: bury · e: edit · q: quit"
-        if verdict.how == "close" and not outcome.correct:
+        if overrulable:
             hint += " · y: I was right"
         console.print(f"[dim]{hint}[/]", highlight=False)
-        raw = screen.read("> ")
+        raw = read("> ")
         if raw is None:
             return False
         command = raw.strip().lower()
         if command == "":
+            console.print(f"rated {RATING_NAMES[outcome.rating]}")
             return True
         if command in ("1", "2", "3", "4"):
             # A rating is the last word on an answer: it moves on, as in Anki.
-            session.rate(int(command))
+            outcome = session.rate(int(command))
+            console.print(f"rated {RATING_NAMES[outcome.rating]}")
             return True
-        if command == "y" and verdict.how == "close" and not outcome.correct:
+        if command == "y" and overrulable:
             outcome = session.overrule()
             console.print("Counted as right.")
             continue
         if command in ("q", "u", "b", "e"):
             return _command(session, screen, item, command)
+        # A key that does nothing: the line it was typed on ends, and the keys are shown again.
+        console.print()
 
 
 def _command(session: QuizSession, screen: Screen, item: ItemRecord, command: str) -> bool:
@@ -180,7 +257,9 @@ def _how_to_answer(kind: str, count: int) -> str:
     return f"Answer with a letter A-{option_letter(count - 1)} or a number 1-{count} (or s to skip, q to quit)."
 
 
-def _verdict(kind: str, raw: str, item: ItemRecord, options: list[str], correct_index: int) -> Verdict | None:
+def _verdict(
+    session: QuizSession, kind: str, raw: str, item: ItemRecord, options: list[str], correct_index: int
+) -> Verdict | None:
     if kind == "multiple_choice":
         return check_choice(raw, options, correct_index)
     if kind == "true_false":
@@ -198,7 +277,7 @@ def _verdict(kind: str, raw: str, item: ItemRecord, options: list[str], correct_
             similarity=100.0 if correct else 0.0,
             response=raw,
         )
-    return check_typed(raw, item.answer, tuple(item.accepted_answers), tuple(item.distractors))
+    return check_typed(raw, item.answer, session.accepted(item), tuple(item.distractors))
 
 
 def _feedback(

@@ -26,7 +26,16 @@ from quizgen.store.engine import (
     resolve_url,
     writer,
 )
-from quizgen.store.models import Article, ItemKind, ItemRecord, ItemStatus, select_columns
+from quizgen.store.models import (
+    Article,
+    ArticleKind,
+    ItemKind,
+    ItemRecord,
+    ItemStatus,
+    deck_hash,
+    select_columns,
+    stored_id,
+)
 from quizgen.store.progress import Progress
 from quizgen.store.reviews import Reviews
 
@@ -39,6 +48,8 @@ _ROWS_PER_INSERT = 500
 
 # Statuses a person gave an item: regeneration leaves those items alone.
 CURATED = (ItemStatus.approved, ItemStatus.edited, ItemStatus.rejected)
+# What a teacher did to one of their own items in quizgen: importing it again leaves it so.
+CHANGED_HERE = (ItemStatus.edited, ItemStatus.rejected)
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,22 @@ class ArticleSummary:
     language: str
     added_at: datetime
     items: int
+    kind: ArticleKind = ArticleKind.article
+
+
+@dataclass(frozen=True)
+class AuthoredReport:
+    """What storing a teacher's own items in an article or a deck did."""
+
+    article_id: int
+    title: str
+    kind: ArticleKind  # of the article or deck the items went to
+    new_deck: bool  # the deck was made for these items
+    added: int
+    updated: int
+    unchanged: int
+    kept: int  # edited or rejected in quizgen since: left as the teacher made them
+    ids: tuple[int, ...]  # the stored item of each item given, in order
 
 
 class Store(Reviews, Progress):
@@ -216,6 +243,7 @@ class Store(Reviews, Progress):
                 Article.language,
                 Article.added_at,
                 func.coalesce(items.c.n, 0),
+                Article.kind,
             )
             .outerjoin(items, items.c.article_id == Article.id)
             .order_by(col(Article.id))
@@ -329,6 +357,103 @@ class Store(Reviews, Progress):
             )
             added += len(session.execute(insert).all())
         return SaveReport(added=added, updated=updated, unchanged=unchanged, kept=kept, removed=removed)
+
+    def save_authored(
+        self, items: Sequence[Item], *, article_id: int | None = None, deck: str | None = None
+    ) -> AuthoredReport:
+        """Store a teacher's own items in one transaction: in the article
+        ``article_id``, or in the deck called ``deck``, which is made if no
+        deck of that name (in any case) is stored.
+
+        The items are approved, so every export and the quiz take them and
+        regenerating never removes them. An item whose key is stored already
+        is updated in place (same id, same review history), unless it was
+        edited or rejected in quizgen since: that one is kept as it is. A new
+        item's ``sentence_start`` counts down from -1, below every other of
+        its article: it has no sentence in the article, and so each such item
+        is a fact of its own (:func:`quizgen.forms.siblings.fact_of`).
+        """
+        if (article_id is None) == (deck is None):
+            raise ValueError("give either article_id or deck")
+        with self.session(write=True) as session:
+            article, new_deck = self._authored_target(session, article_id, deck)
+            target = stored_id(article)
+            stored = {row.key: row for row in session.exec(select(ItemRecord).where(ItemRecord.article_id == target))}
+            start = min(min((row.sentence_start for row in stored.values()), default=0), 0)
+            new_rows: list[dict] = []
+            seen: set[str] = set()
+            updated = unchanged = kept = 0
+            now = utc_now()
+            for item in items:
+                if item.key in seen:
+                    continue
+                seen.add(item.key)
+                fields = {**_record_fields(item), "status": ItemStatus.approved}
+                del fields["sentence_start"]
+                row = stored.get(item.key)
+                if row is None:
+                    start -= 1
+                    new_rows.append(
+                        {
+                            **fields,
+                            "article_id": target,
+                            "sentence_start": start,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
+                    )
+                elif row.status in CHANGED_HERE:
+                    kept += 1
+                elif any(getattr(row, name) != value for name, value in fields.items()):
+                    for name, value in fields.items():
+                        setattr(row, name, value)
+                    row.updated_at = now
+                    updated += 1
+                else:
+                    unchanged += 1
+            session.flush()
+            for first in range(0, len(new_rows), _ROWS_PER_INSERT):
+                session.execute(self._insert(ItemRecord).values(new_rows[first : first + _ROWS_PER_INSERT]))
+            ids = dict(session.exec(select(ItemRecord.key, ItemRecord.id).where(ItemRecord.article_id == target)).all())
+            session.commit()
+        return AuthoredReport(
+            article_id=target,
+            title=article.title,
+            kind=article.kind,
+            new_deck=new_deck,
+            added=len(new_rows),
+            updated=updated,
+            unchanged=unchanged,
+            kept=kept,
+            ids=tuple(cast(int, ids[item.key]) for item in items),
+        )
+
+    def _authored_target(self, session: Session, article_id: int | None, deck: str | None) -> tuple[Article, bool]:
+        """The article or deck that authored items go to, locked for this
+        transaction, and whether it is a deck made just now."""
+        made = False
+        if deck is not None:
+            insert = (
+                self._insert(Article)
+                .values(
+                    title=deck,
+                    source="",
+                    text="",
+                    content_hash=deck_hash(deck),
+                    kind=ArticleKind.deck,
+                    added_at=utc_now(),
+                )
+                .on_conflict_do_nothing(index_elements=["content_hash"])
+                .returning(_table(Article).c.id)
+            )
+            made = session.execute(insert).first() is not None
+            query = select(Article).where(Article.content_hash == deck_hash(deck))
+        else:
+            query = select(Article).where(Article.id == article_id)
+        article = session.exec(query.with_for_update()).first()
+        if article is None:
+            raise _no_article(cast(int, article_id))
+        return article, made
 
     def items(self, article_id: int | None = None) -> list[ItemRecord]:
         query = select(ItemRecord).order_by(

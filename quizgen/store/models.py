@@ -8,6 +8,7 @@ database does with time zones.
 from __future__ import annotations
 
 import enum
+import hashlib
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -62,6 +63,14 @@ class StoredEnum(sa.types.TypeDecorator):
 
     def process_result_value(self, value: str | None, dialect: Any) -> enum.StrEnum | None:
         return None if value is None else self.enum_type(value)
+
+
+class ArticleKind(enum.StrEnum):
+    """What an article row holds: a text to generate items from, or a deck of
+    a teacher's own items, named by its title, with no text at all."""
+
+    article = "article"
+    deck = "deck"
 
 
 class ItemKind(enum.StrEnum):
@@ -120,6 +129,18 @@ class Article(SQLModel, table=True):
     content_hash: str = Field(max_length=64, unique=True)
     language: str = Field(default="en", max_length=16)
     added_at: datetime = _timestamp()
+    kind: ArticleKind = Field(
+        default=ArticleKind.article,
+        sa_column=Column(StoredEnum(ArticleKind, 16), nullable=False, server_default="article"),
+    )
+
+
+def deck_hash(name: str) -> str:
+    """The content hash of the deck called ``name``: the same for the same name
+    in any case or spacing, as Anki reads deck names, and never an article's,
+    whose text holds no NUL."""
+    canonical = " ".join(name.casefold().split())
+    return hashlib.sha256(f"deck\x00{canonical}".encode()).hexdigest()
 
 
 class ItemRecord(SQLModel, table=True):

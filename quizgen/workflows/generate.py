@@ -35,6 +35,7 @@ class GenerateOutcome:
     held: int  # generated but predicted unacceptable, so not stored
     report: SaveReport  # what storing them did: added, updated, unchanged, kept, removed
     long_sentences: int  # sentences too long to ask about, skipped
+    stored: int  # articles whose items this run has stored so far, this one's batch included
 
 
 def generate_items(
@@ -53,6 +54,7 @@ def generate_items(
     stored article), yielding an outcome per article, in order, once its
     batch is stored.
 
+    Decks, which hold a teacher's own items and no text, are passed over.
     Regenerating keeps items that were approved, edited or rejected, updates
     drafts in place (same key, same review history) and removes drafts no
     longer made. An article's items depend on its text, ``seed`` and the
@@ -65,6 +67,7 @@ def generate_items(
     from quizgen.analyze import analyze
     from quizgen.facts import long_sentences
     from quizgen.generation import items_from_doc, kept
+    from quizgen.store.models import ArticleKind
 
     ids = store.article_ids(list(article_ids) if article_ids else None)
     if not ids:
@@ -74,10 +77,14 @@ def generate_items(
 
     def texts() -> Iterator[str]:
         for article in store.stream_articles(ids):
+            # A deck holds a teacher's own items and no text: nothing to parse or make.
+            if article.kind == ArticleKind.deck:
+                continue
             waiting.append(article)
             yield article.text
 
     pending: list[tuple[Article, list[Item], int, int]] = []
+    stored = 0
     with closing(analyze(texts(), model=model, n_process=jobs)) as docs:
         for doc in docs:
             article = waiting.popleft()
@@ -87,12 +94,15 @@ def generate_items(
             items = kept(made, threshold)
             pending.append((article, items, len(made) - len(items), long_sentences(doc)))
             if len(pending) >= batch:
-                yield from _save(store, pending)
+                yield from _save(store, pending, stored)
+                stored += len(pending)
                 pending = []
-        yield from _save(store, pending)
+        yield from _save(store, pending, stored)
 
 
-def _save(store: Store, pending: list[tuple[Article, list[Item], int, int]]) -> Iterator[GenerateOutcome]:
+def _save(store: Store, pending: list[tuple[Article, list[Item], int, int]], stored: int) -> Iterator[GenerateOutcome]:
+    """Store a batch of articles' items in one transaction, then yield their outcomes;
+    ``stored`` articles of the run were stored before it."""
     from quizgen.store import stored_id
 
     if not pending:
@@ -106,4 +116,5 @@ def _save(store: Store, pending: list[tuple[Article, list[Item], int, int]]) -> 
             held=held,
             report=report,
             long_sentences=long,
+            stored=stored + len(pending),
         )

@@ -1,7 +1,7 @@
 """Anki's note types for quizgen's items: store -> export/anki (notes -> models) -> package.
 
 Each note type has a fixed id and a versioned name. Anki matches a note type by
-its id, so every export of every deck shares these four, and their ``modified``
+its id, so every export of every deck shares these, and their ``modified``
 time is what Anki's "update note types if newer" compares: raise it whenever a
 template or the stylesheet changes. A change of fields needs a new id and a new
 ``vN`` name instead, because notes already in a collection keep the old fields.
@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 # 2026-11-25 00:00 UTC: when the v1 templates were last changed.
 V1_MODIFIED = 1795564800
+# 2026-12-02 00:00 UTC: when the v1 templates of the type-in note types were last changed.
+TYPE_IN_V1_MODIFIED = 1796169600
 
 # One stylesheet for every note type. Colours are variables so that night mode
 # (".nightMode" on the desktop and AnkiMobile, ".night_mode" on AnkiDroid) only
@@ -128,4 +130,31 @@ TRUE_FALSE = NoteType(
     back='{{FrontSide}}\n<hr id="answer">\n<div class="answer">{{Answer}}</div>\n' + _EXTRAS,
 )
 
-NOTE_TYPES = (QA, CLOZE, MULTIPLE_CHOICE, TRUE_FALSE)
+# The type-in note types (``export anki --type-in``) ask for the answer to be
+# typed, and Anki compares it with the field named in ``{{type:...}}``: the
+# Answer, or the cloze's own text. They have ids of their own, so a deck of
+# each kind can be imported into one collection, and they keep the fields of
+# the types they stand for, so the same item fills them alike.
+QA_TYPE_IN = NoteType(
+    id=1955633503,
+    name="quizgen Q&A type-in v1",
+    fields=QA.fields,
+    front=_ARTICLE + '<div class="question">{{Question}}</div>\n{{type:Answer}}',
+    # The question again rather than {{FrontSide}}, whose typing box would
+    # stand beside the comparison: as Anki's own "Basic (type in the answer)".
+    back=_ARTICLE + '<div class="question">{{Question}}</div>\n<hr id="answer">\n{{type:Answer}}\n' + _EXTRAS,
+    modified=TYPE_IN_V1_MODIFIED,
+)
+
+CLOZE_TYPE_IN = NoteType(
+    id=1446621834,
+    name="quizgen Cloze type-in v1",
+    fields=CLOZE.fields,
+    front=_ARTICLE + '<div class="question">{{cloze:Text}}</div>\n{{type:cloze:Text}}',
+    back=_ARTICLE + '<div class="question">{{cloze:Text}}</div>\n{{type:cloze:Text}}\n'
+    '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}',
+    cloze=True,
+    modified=TYPE_IN_V1_MODIFIED,
+)
+
+NOTE_TYPES = (QA, CLOZE, MULTIPLE_CHOICE, TRUE_FALSE, QA_TYPE_IN, CLOZE_TYPE_IN)

@@ -5,6 +5,11 @@ regenerated or edited, so re-importing an export updates the note Anki already
 has (keeping its cards' scheduling) instead of adding a second one. A note's
 modification time is its item's ``updated_at``, which is what Anki's "update
 if newer" compares.
+
+With ``type_in``, questions and clozes are notes of the type-in note types,
+whose cards ask for the answer to be typed; multiple-choice and true/false
+items are answered by a key, and a matching set by a table, so they stay as
+they are.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from quizgen.export.anki import fields as f
 from quizgen.export.anki.decks import article_decks, parent_deck, slug, tags
-from quizgen.export.anki.models import CLOZE, MULTIPLE_CHOICE, QA, TRUE_FALSE, NoteType
+from quizgen.export.anki.models import CLOZE, CLOZE_TYPE_IN, MULTIPLE_CHOICE, QA, QA_TYPE_IN, TRUE_FALSE, NoteType
 
 if TYPE_CHECKING:
     from quizgen.export.selection import Selection
@@ -42,7 +47,9 @@ class _ArticleContext:
     title: str
 
 
-def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime | None = None) -> list[AnkiNote]:
+def anki_notes(
+    selection: Selection, deck: str = "quizgen", not_after: datetime | None = None, *, type_in: bool = False
+) -> list[AnkiNote]:
     """The notes of the selected items, in the selection's order, one per item.
 
     ``deck`` is the parent deck; each article gets a subdeck in it, told
@@ -50,7 +57,8 @@ def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime 
     not. Times later
     than ``not_after`` are taken as ``not_after``, so that an export made from
     a fresh store can be the same, byte for byte, as an earlier one
-    (``SOURCE_DATE_EPOCH`` on the command line).
+    (``SOURCE_DATE_EPOCH`` on the command line). With ``type_in``, a
+    question's or a cloze's card asks for its answer to be typed.
     """
     decks = article_decks(parent_deck(deck), {**selection.titles, **selection.articles})
     contexts: dict[int, _ArticleContext] = {}
@@ -62,6 +70,8 @@ def anki_notes(selection: Selection, deck: str = "quizgen", not_after: datetime 
             context = contexts[item.article_id] = _context(decks[item.article_id], item.article_id, article)
         kind = item.kind
         note_type, values = _fields(kind, item, context.title)
+        if type_in:
+            note_type = _TYPE_IN.get(kind, note_type)
         notes.append(
             AnkiNote(
                 guid=item.key,
@@ -88,6 +98,11 @@ def _clamped(moment: datetime, not_after: datetime | None) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return min(moment, not_after) if not_after is not None else moment
+
+
+# The kinds whose answer is typed, and their note types for it: each has the
+# fields of the kind's own note type.
+_TYPE_IN = {"wh": QA_TYPE_IN, "cloze": CLOZE_TYPE_IN}
 
 
 def _fields(kind: str, item: ItemRecord, title: str) -> tuple[NoteType, tuple[str, ...]]:

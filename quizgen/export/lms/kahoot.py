@@ -85,16 +85,16 @@ def kahoot_row(item: ItemLike, seed: int | str = 0) -> tuple[tuple[str, list[str
     if kind in _NO_KAHOOT_FORM:
         return None, _NO_KAHOOT_FORM[kind]
     if not askable(item):
-        return None, "nothing to ask"
+        return None, "nothing to ask: its prompt or answer is empty"
     if kind == "true_false":
         options, correct = ["True", "False"], 0 if is_true(item) else 1
     else:
         options, correct = choices(item, seed, most=4)
     question = one_line(item.prompt)
     if width(question) > QUESTION_LIMIT:
-        return None, f"question over {QUESTION_LIMIT} characters"
+        return None, f"question over Kahoot's {QUESTION_LIMIT}-character limit"
     if any(width(option) > ANSWER_LIMIT for option in options):
-        return None, f"an answer over {ANSWER_LIMIT} characters"
+        return None, f"an answer over Kahoot's {ANSWER_LIMIT}-character limit"
     return (question, options, correct + 1), ""
 
 

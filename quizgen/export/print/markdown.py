@@ -1,7 +1,9 @@
 """An editable worksheet and key in Markdown, for teachers who change things before printing.
 
-export/print: worksheet -> markdown (this). Article text is escaped so that
-no character of it is read as Markdown or HTML.
+export/print: worksheet -> markdown (this). The structure of the PDF: each
+article's title as a heading over its text and its questions, in the
+worksheet and in the key. Article text is escaped so that no character of it
+is read as Markdown or HTML.
 """
 
 from __future__ import annotations
@@ -36,23 +38,44 @@ def markdown(data: dict) -> str:
             ]
             if data["show_points"]:
                 out += [f"Total: {doc['total']} points", ""]
-            for q in doc["questions"]:
-                points = f" ({q['points']} point{'s' if q['points'] != 1 else ''})" if data["show_points"] else ""
-                out.append(f"{q['number']}\\. {escape(q['prompt'])}{points}")
-                out.append("")
-                if q["kind"] == "multiple_choice":
-                    out += [f"- [ ] {option_letter(i)}) {escape(o)}" for i, o in enumerate(q["options"])]
-                elif q["kind"] == "true_false":
-                    out += ["- [ ] True", "- [ ] False"]
-                elif q["kind"] == "matching":
-                    out += [f"{i}\\. ____ {escape(left)}" for i, left in enumerate(q["left"], 1)]
-                    out.append("")
-                    out += [f"- {option_letter(i)}) {escape(right)}" for i, right in enumerate(q["right"])]
-                else:
-                    out += ["_" * 40] * q["lines"]
-                out.append("")
+            for group in doc["groups"]:
+                out += _heading(group)
+                for paragraph in group["paragraphs"]:
+                    out += [escape(paragraph), ""]
+                for q in group["questions"]:
+                    out += _question(q, data["show_points"])
         else:
             out += [f"# {escape(data['title'])} — answer key, version {doc['version']}", ""]
-            for entry in doc["answers"]:
-                out += [f"{entry['number']}\\. **{escape(entry['answer'])}**  ", f"   *{escape(entry['source'])}*", ""]
+            for group in doc["groups"]:
+                out += _heading(group)
+                for entry in group["answers"]:
+                    out += [
+                        f"{entry['number']}\\. **{escape(entry['answer'])}**  ",
+                        f"   *{escape(entry['source'])}*",
+                        "",
+                    ]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _heading(group: dict) -> list[str]:
+    """The lines of an article's title over its part of a document, where the sheet shows one."""
+    return [f"## {escape(group['heading'])}", ""] if group["heading"] else []
+
+
+def _question(q: dict, show_points: bool) -> list[str]:
+    """The lines of one question: its number and stem, then its boxes, pairs or ruled lines."""
+    points = f" ({q['points']} point{'s' if q['points'] != 1 else ''})" if show_points else ""
+    out = [f"{q['number']}\\. {escape(q['prompt'])}{points}", ""]
+    if q["kind"] == "multiple_choice":
+        out += [f"- [ ] {option_letter(i)}) {escape(o)}" for i, o in enumerate(q["options"])]
+    elif q["kind"] == "true_false":
+        out += ["- [ ] True", "- [ ] False"]
+    elif q["kind"] == "matching":
+        # Two lists (their markers differ, so they stay two), each entry
+        # wrapping under its own text.
+        out += [f"* ____ {i}\\. {escape(left)}" for i, left in enumerate(q["left"], 1)]
+        out.append("")
+        out += [f"- {option_letter(i)}) {escape(right)}" for i, right in enumerate(q["right"])]
+    else:
+        out += ["_" * 40] * q["lines"]
+    return [*out, ""]
