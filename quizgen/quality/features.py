@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -313,15 +314,29 @@ def _subject_words(sentence: Span) -> set[str]:
 
 
 def _source(item: Item, article: _Article) -> int | None:
-    """The index of the sentence an item comes from: the one that shares most words with it."""
+    """The index of the sentence an item comes from: the first of those that share most words with it.
+
+    Only sentences that can share as many words as one known sentence are
+    counted: a sentence that shares ``n`` of ``k`` words has one of the
+    ``k - n + 1`` words found in fewest sentences. So a word that half the
+    article uses costs nothing unless the rarer ones leave it a say.
+    """
     wanted = {w for w in words(f"{item.prompt} {item.answer}") if w not in STOPWORDS}
-    shared: Counter[int] = Counter()
-    for word in wanted:
-        shared.update(article.sentences_with.get(word, ()))
-    if not shared:
+    postings = sorted((found for w in wanted if (found := article.sentences_with.get(w))), key=len)
+    if not postings:
         return None
-    # The first of those that share most.
+    # The item's own sentence most often shares most: its count makes the bound.
+    known = [postings[0][0], *_sentence_at(article, item.sentence_start)]
+    least = max(len(wanted & article.sentence_words[index]) for index in known)
+    candidates = {index for found in postings[: len(postings) - least + 1] for index in found}
+    shared = {index: len(wanted & article.sentence_words[index]) for index in candidates}
     return min(shared, key=lambda index: (-shared[index], index))
+
+
+def _sentence_at(article: _Article, offset: int) -> list[int]:
+    """The index of the sentence that starts at character ``offset``, if one does."""
+    index = bisect_left(article.sentences, offset, key=lambda sentence: sentence.start_char)
+    return [index] if index < len(article.sentences) and article.sentences[index].start_char == offset else []
 
 
 def _parse(parsed: Doc, kind: str) -> dict[str, float]:
