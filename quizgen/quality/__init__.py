@@ -9,6 +9,21 @@ print it unchanged, from features the generator knows
 acceptable.
 """
 
-from quizgen.quality.rules import Judgement, judge, slip_in, thin_duplicates, vague_reference
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizgen.quality.rules import Judgement, judge, slip_in, thin_duplicates, vague_reference
 
 __all__ = ["Judgement", "judge", "slip_in", "thin_duplicates", "vague_reference"]
+
+
+def __getattr__(name: str) -> object:
+    """The rules' names, imported on first use: the rules load spaCy, which
+    :mod:`quizgen.quality.giveaways` (used by the exports) does not need."""
+    if name in __all__:
+        from quizgen.quality import rules
+
+        return getattr(rules, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
