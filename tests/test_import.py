@@ -426,6 +426,9 @@ def test_generate_keeps_them_and_never_reads_a_deck(cli, store):
         generated = cli("generate", "--all")
         assert generated.code == 0, generated.err
         assert f"article {deck['article_id']}" not in generated.out
+        assert generated.out.splitlines()[-1].startswith("1 article: ")  # the deck is no article to count
+    only_the_deck = cli("generate", deck["article_id"])
+    assert only_the_deck.code == 0 and "decks of your own items" in only_the_deck.out
     after = {row.id: (row.prompt, row.answer, row.status, row.updated_at) for row in store.items()}
     assert {i: after[i] for i in before} == before
     assert len(after) > len(before)

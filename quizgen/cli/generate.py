@@ -67,6 +67,7 @@ def generate(
       quizgen generate 1 --limit 10
     """
     from quizgen.facts import MAX_SENTENCE_WORDS
+    from quizgen.store.models import ArticleKind
     from quizgen.workflows.generate import generate_items
 
     totals = dict.fromkeys(("added", "updated", "unchanged", "kept", "removed"), 0)
@@ -76,11 +77,13 @@ def generate(
     stored = 0  # articles whose items are stored
     try:
         with open_store(ctx) as store:
-            ids = store.article_ids(article_ids or None)
+            ids = store.article_ids(article_ids or None, kind=ArticleKind.article)
             if not ids:
                 summary(
                     {**totals, "long_sentences": 0, "articles": []},
-                    "No articles stored yet. Add some with: quizgen add PATH",
+                    "Nothing to generate from: these are decks of your own items, which have no text."
+                    if article_ids
+                    else "No articles stored yet. Add some with: quizgen add PATH",
                     json=json,
                 )
                 return

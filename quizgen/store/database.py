@@ -200,22 +200,24 @@ class Store(Reviews, Progress):
         """Whole articles, text included: those named, in that order, or all."""
         return list(self.stream_articles(self.article_ids(article_ids)))
 
-    def article_ids(self, article_ids: Sequence[int] | None = None) -> list[int]:
+    def article_ids(self, article_ids: Sequence[int] | None = None, *, kind: ArticleKind | None = None) -> list[int]:
         """The ids of the articles named, in that order, or of all, in id
-        order; an id that is not stored is an error."""
-        query = select(Article.id).order_by(col(Article.id))
+        order, only those of ``kind`` if it is given (``ArticleKind.article``:
+        no decks); an id that is not stored is an error."""
+        query = select(Article.id, Article.kind).order_by(col(Article.id))
         if article_ids is not None:
             query = query.where(col(Article.id).in_(list(article_ids)))
         with self.session() as session:
             # Read from the primary key column, so never None.
-            found = cast(list[int], list(session.exec(query).all()))
+            kinds = cast(dict[int, ArticleKind], dict(session.exec(query).all()))
         if article_ids is None:
-            return found
-        stored = set(found)
-        missing = next((i for i in article_ids if i not in stored), None)
-        if missing is not None:
-            raise _no_article(missing)
-        return list(dict.fromkeys(article_ids))
+            found = list(kinds)
+        else:
+            missing = next((i for i in article_ids if i not in kinds), None)
+            if missing is not None:
+                raise _no_article(missing)
+            found = list(dict.fromkeys(article_ids))
+        return found if kind is None else [i for i in found if kinds[i] == kind]
 
     def stream_articles(self, article_ids: Sequence[int], *, page: int = 64) -> Iterator[Article]:
         """The articles with these ids, in this order, read a page at a time so

@@ -69,7 +69,7 @@ def generate_items(
     from quizgen.generation import items_from_doc, kept
     from quizgen.store.models import ArticleKind
 
-    ids = store.article_ids(list(article_ids) if article_ids else None)
+    ids = store.article_ids(list(article_ids) if article_ids else None, kind=ArticleKind.article)
     if not ids:
         return
     # The parser reads ahead; this queue keeps each article for its document.
@@ -77,9 +77,6 @@ def generate_items(
 
     def texts() -> Iterator[str]:
         for article in store.stream_articles(ids):
-            # A deck holds a teacher's own items and no text: nothing to parse or make.
-            if article.kind == ArticleKind.deck:
-                continue
             waiting.append(article)
             yield article.text
 
