@@ -325,8 +325,11 @@ def test_own_items_each_go_on_the_worksheet(cli, own_deck, tmp_path):
 def test_own_items_are_asked_in_the_quiz(cli, own_deck, db_url):
     deck, items = own_deck
     child = spawn(db_url, "--article", str(deck))
+    child.logfile_read = shown = io.StringIO()
     asked = answer_all(child, items)
     assert sorted(item.id for item in asked) == [item.id for item in items]
+    # Only the cloze has a source sentence to show; no other item shows an empty one.
+    assert shown.getvalue().count("Source:") == 1
     assert sorted(log.item_id for log in logs(db_url)) == [item.id for item in items]
     assert all(log.correct for log in logs(db_url))
 

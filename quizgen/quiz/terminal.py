@@ -298,7 +298,8 @@ def _feedback(
             console.print(
                 f"  expected: {_marked(differences(verdict.response, verdict.expected), 'expected')}", highlight=False
             )
-    console.print(f"[dim]Source: {escape(item.sentence)}[/]", highlight=False)
+    if item.sentence:  # a teacher's own question may have none
+        console.print(f"[dim]Source: {escape(item.sentence)}[/]", highlight=False)
     if title:
         console.print(f"[dim]— {escape(title)}[/]", highlight=False)
 
