@@ -50,23 +50,30 @@ import os, subprocess, sys, time
 start = time.perf_counter()
 child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(child.pid, 0)
-print(os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_maxrss)
+print(os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
 def peak(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident set (MiB) of ``command`` run as one fresh process."""
+    seconds, _, mib = usage(command)
+    return seconds, mib
+
+
+def usage(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user and system) and peak resident set (MiB)
+    of ``command`` run as one fresh process."""
     with tempfile.TemporaryFile() as errors:
         done = subprocess.run(
             [sys.executable, "-c", MEASURE, *command], stdout=subprocess.PIPE, stderr=errors, text=True, check=True
         )
-        code, seconds, maxrss = done.stdout.split()
+        code, seconds, cpu, maxrss = done.stdout.split()
         if int(code) != 0:
             errors.seek(0)
             raise RuntimeError(f"{' '.join(command)} exited {code}: {errors.read().decode()[-2000:]}")
     # Linux reports kilobytes, macOS bytes.
     kib = int(maxrss) / 1024 if sys.platform == "darwin" else int(maxrss)
-    return float(seconds), kib / 1024
+    return float(seconds), float(cpu), kib / 1024
 
 
 def median_run(runs: list[tuple[float, float]]) -> tuple[float, float]:
