@@ -30,6 +30,9 @@ _PUBLIC = {
     "IngestOutcome": "quizgen.workflows",
     "generate_items": "quizgen.workflows",
     "GenerateOutcome": "quizgen.workflows",
+    "add_items": "quizgen.workflows",
+    "import_items": "quizgen.workflows",
+    "ImportOutcome": "quizgen.workflows",
     # answers and options
     "accepted_answers": "quizgen.answers",
     "is_accepted": "quizgen.answers",
@@ -74,7 +77,15 @@ if TYPE_CHECKING:
         ReviewState,
         Store,
     )
-    from quizgen.workflows import GenerateOutcome, IngestOutcome, add_articles, generate_items
+    from quizgen.workflows import (
+        GenerateOutcome,
+        ImportOutcome,
+        IngestOutcome,
+        add_articles,
+        add_items,
+        generate_items,
+        import_items,
+    )
 
 
 def __getattr__(name: str) -> Any:
