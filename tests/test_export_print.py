@@ -179,3 +179,15 @@ def test_hostile_text_stays_text_in_word_and_markdown():
     made = sheet(quizgen.generate(HOSTILE, threshold=0), title="<w:t>x</w:t> & #read", versions=1)
     document = python_docx.Document(io.BytesIO(docx(made.data())))
     assert document.paragraphs[0].text == "<w:t>x</w:t> & #read"
+
+
+def test_a_one_point_sheet_says_point_in_every_format(items):
+    from docx import Document
+
+    from quizgen.export.print.docx import docx
+
+    wh = next(item for item in items if item.kind == "wh")
+    data = sheet([wh], title="One question").data(keys=False)
+    word = "\n".join(p.text for p in Document(io.BytesIO(docx(data))).paragraphs)
+    for text in (" ".join(pages(pdf(data))), markdown(data), word):
+        assert "Total: 1 point" in text and "Total: 1 points" not in text

@@ -452,7 +452,7 @@ def check_worksheet(stored: Stored) -> None:
     questions, _ = asked_once(stored.items)
     worksheet, key = pdf_text(stored.folder / "sheet.pdf"), pdf_text(stored.folder / "sheet-key.pdf")
     total = sum(len(item.pairs) if item.kind == "matching" else 1 for item in questions)
-    assert f"Total:{total}points" in worksheet
+    assert f"Total:{total}point{'s' if total != 1 else ''}" in worksheet
     if (title := on_paper(stored.title)) is not None:
         assert title in worksheet and title in key
     # Read back as they are, texts were not taken for markup (which would also have stopped Typst).

@@ -53,7 +53,7 @@ def docx(data: dict) -> bytes:
             instructions = document.add_paragraph()
             instructions.add_run(data["instructions"]).italic = True
             if data["show_points"]:
-                document.add_paragraph(f"Total: {doc['total']} points")
+                document.add_paragraph(f"Total: {doc['total']} point{'s' if doc['total'] != 1 else ''}")
             for group in doc["groups"]:
                 _group_heading(document, group)
                 for paragraph in group["paragraphs"]:

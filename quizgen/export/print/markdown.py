@@ -37,7 +37,7 @@ def markdown(data: dict) -> str:
                 "",
             ]
             if data["show_points"]:
-                out += [f"Total: {doc['total']} points", ""]
+                out += [f"Total: {doc['total']} point{'s' if doc['total'] != 1 else ''}", ""]
             for group in doc["groups"]:
                 out += _heading(group)
                 for paragraph in group["paragraphs"]:
