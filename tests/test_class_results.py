@@ -249,6 +249,18 @@ def test_the_export_has_a_row_per_answer_of_the_review_log(
     ]
 
 
+def test_the_export_prints_its_summary_as_json(cli, classroom: dict[str, int], tmp_path: Path):
+    result = cli("export", "results", "--out", tmp_path / "week.csv", "--json")
+    assert result.code == 0, result.err
+    rows = read_csv(tmp_path / "week.csv")
+    assert json.loads(result.out) == {
+        "answers": len(rows),
+        "learners": len({row["learner"] for row in rows}),
+        "tests": len(read_csv(tmp_path / "week-tests.csv")),
+        "files": [str(tmp_path / "week.csv"), str(tmp_path / "week-tests.csv")],
+    }
+
+
 def test_an_export_to_a_directory_is_refused_and_nothing_is_written(cli, classroom: dict[str, int], tmp_path: Path):
     folder = tmp_path / "grades"
     folder.mkdir()

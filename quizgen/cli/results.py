@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from quizgen.cli.context import open_store
-from quizgen.cli.render import out
+from quizgen.cli.render import JsonSummary, summary
 
 # Spreadsheets (Excel above all) read a CSV file as UTF-8 only when it starts with this mark.
 BYTE_ORDER_MARK = "\ufeff"
@@ -23,6 +22,7 @@ def results(
             "--out", "-o", metavar="FILE", help="File of every answer; the test scores go next to it as FILE-tests."
         ),
     ] = "results.csv",
+    json: JsonSummary = False,
 ) -> None:
     """Write every learner's answers and test scores as CSV files for a gradebook.
 
@@ -54,9 +54,9 @@ def results(
         ]
     )
     answers, tests, learners = len(found.answers), len(found.tests), found.learners
-    out.print(
-        escape(
-            f"{answers} answer{'' if answers == 1 else 's'} of {learners} learner{'' if learners == 1 else 's'} "
-            f"-> {answers_file}; {tests} test{'' if tests == 1 else 's'} -> {tests_file}"
-        )
+    summary(
+        {"answers": answers, "learners": learners, "tests": tests, "files": [str(answers_file), str(tests_file)]},
+        f"{answers} answer{'' if answers == 1 else 's'} of {learners} learner{'' if learners == 1 else 's'} "
+        f"-> {answers_file}; {tests} test{'' if tests == 1 else 's'} -> {tests_file}",
+        json=json,
     )
