@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from quizgen.errors import UsageError
 
@@ -148,8 +148,7 @@ def asked_once(items: Sequence[Asked]) -> tuple[list[Asked], int]:
 
     forms = one_per_fact(items)
     best_first = sorted(forms, key=lambda item: -item.score)
-    # A stored item carries every field the rule reads, as a generated one does.
-    kept = {id(item) for item in without_giveaways(cast("list[Item]", best_first))}
+    kept = {id(item) for item in without_giveaways(best_first)}
     return [item for item in forms if id(item) in kept], len(forms) - len(kept)
 
 
